@@ -1,0 +1,37 @@
+import type { Config } from './config.ts'
+import { type Database, openDatabase } from './db/database.ts'
+import { migrate } from './db/migrate.ts'
+import { createLogger, type Logger } from './logger.ts'
+
+export interface AppOptions {
+  /** Use this database instead of opening one from config (tests pass a cloned template). */
+  database?: Database
+  logger?: Logger
+}
+
+/** The composition root: builds the long-lived objects once and hands them down as parameters. */
+export async function createApp(config: Config, options: AppOptions = {}) {
+  const logger = options.logger ?? createLogger(config)
+  const database =
+    options.database ??
+    (await openDatabase({
+      url: config.database.url,
+      pgliteDir: config.database.pgliteDir,
+      poolSize: config.database.poolSize,
+    }))
+  let closed = false
+  return {
+    config,
+    logger,
+    database,
+    db: database.db,
+    migrate: () => migrate(database.db),
+    async close() {
+      if (closed) return
+      closed = true
+      await database.close()
+    },
+  }
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>

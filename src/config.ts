@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+// The only reader of process.env. Every variable is listed, with a comment, in .env.example.
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.stringbool().default(false),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SEED_PRODUCTS: z.coerce.number().int().min(0).default(2000),
+  WORKER_HEARTBEAT_CRON: z.string().default('* * * * *'),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
+})
+
+export type Env = z.infer<typeof Env>
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.DATA_DIR)
+  if (e.NODE_ENV === 'production' && !e.SECRET_KEY) {
+    throw new Error('Invalid environment:\n  SECRET_KEY: required in production (at least 32 characters)')
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    dataDir,
+    database: Object.freeze({
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      // Without DATABASE_URL the embedded PGlite keeps its files here.
+      pgliteDir: path.join(dataDir, 'pglite'),
+    }),
+    secretKey: e.SECRET_KEY ?? developmentSecret(dataDir),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    seedProducts: e.SEED_PRODUCTS,
+    workerHeartbeatCron: e.WORKER_HEARTBEAT_CRON,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+  })
+}
+
+export type Config = ReturnType<typeof loadConfig>
+
+/** Settings the test helpers need; read here so that config.ts stays the one reader of process.env. */
+export function loadTestSettings(env: Record<string, string | undefined> = process.env) {
+  return Object.freeze({
+    databaseUrl: env.TEST_DATABASE_URL || undefined,
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+  })
+}
+
+// Outside production a random key is generated once per data directory, so a fresh
+// checkout works with no setup and restarts keep signed cookies valid.
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, '.secret-key')
+  try {
+    return readFileSync(file, 'utf8').trim()
+  } catch {
+    mkdirSync(dataDir, { recursive: true })
+    const key = randomBytes(32).toString('base64url')
+    writeFileSync(file, key, { mode: 0o600 })
+    return key
+  }
+}

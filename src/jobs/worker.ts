@@ -1,0 +1,33 @@
+import type { App } from '../app.ts'
+import { createQueue } from './queue.ts'
+import { type JobDefinition, jobs } from './registry.ts'
+
+export interface Worker {
+  stop(): Promise<void>
+}
+
+/** Starts pg-boss, registers every handler in the registry and installs the schedules. */
+export async function startWorker(app: App): Promise<Worker> {
+  const boss = createQueue(app)
+  await boss.start()
+  for (const [name, job] of Object.entries(jobs) as [string, JobDefinition][]) {
+    await boss.createQueue(name)
+    await boss.work(name, async (batch) => {
+      for (const item of batch) {
+        await job.handler(app, item.data)
+      }
+    })
+    if (job.cron) await boss.schedule(name, job.cron(app), null, { tz: 'UTC' })
+  }
+  app.logger.info({ jobs: Object.keys(jobs) }, 'worker started')
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 })
+    },
+  }
+}
+
+/** Sends one job now (used by tests and the CLI to run a scheduled job on demand). */
+export async function runJobNow(app: App, name: keyof typeof jobs, payload: object = {}) {
+  await (jobs[name] as JobDefinition).handler(app, payload)
+}

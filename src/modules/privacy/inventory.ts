@@ -1,0 +1,64 @@
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm'
+import type { Purpose } from './purposes.ts'
+
+export type DataCategory =
+  | 'identity'
+  | 'contact'
+  | 'address'
+  | 'financial'
+  | 'behavioural'
+  | 'content'
+  | 'credentials'
+  | 'technical'
+
+/** What the erasure flow does to a personal column. */
+export type ErasureRule = 'delete' | 'pseudonymise' | 'legal_hold'
+
+export type ColumnClass =
+  | { personal: false }
+  | {
+      personal: true
+      category: DataCategory
+      /** One line a person understands: what this value is. */
+      description: string
+      purposes: readonly [Purpose, ...Purpose[]]
+      retention: string
+      erasure: ErasureRule
+      /** Shown publicly (e.g. on a storefront) when the owner publishes it. */
+      public?: boolean
+    }
+
+export interface ColumnInventory extends Readonly<Record<string, unknown>> {
+  column: string
+  entry: ColumnClass
+}
+
+export interface TableInventory {
+  table: string
+  description: string
+  columns: ColumnInventory[]
+}
+
+/** Shorthand for the many columns that hold no personal data. */
+export const notPersonal = { personal: false } as const satisfies ColumnClass
+
+/**
+ * Classifies every column of a table. The entries object must name exactly the table's columns:
+ * a new column that nobody classified is a compile error, and a test checks the live database.
+ */
+export function classifyTable<T extends Table>(
+  table: T,
+  description: string,
+  entries: { [K in keyof T['_']['columns']]: ColumnClass },
+): TableInventory {
+  const columns = getTableColumns(table)
+  return {
+    table: getTableName(table),
+    description,
+    columns: Object.entries(entries as Record<string, ColumnClass>).map(([key, entry]) => {
+      const column = columns[key]
+      if (!column) throw new Error(`Inventory for ${getTableName(table)} names unknown column ${key}`)
+      return { column: column.name, entry }
+    }),
+  }
+}

@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { AppError, type ErrorKind } from '../shared/errors.ts'
+
+const statusByKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+}
+
+export interface PresentedError {
+  status: number
+  code: string
+  message: string
+  fields?: Record<string, string>
+}
+
+/** The one place that turns any thrown value into a status and a message that is safe to show. */
+export function presentError(error: unknown): PresentedError {
+  if (error instanceof AppError) {
+    return {
+      status: statusByKind[error.kind],
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+    }
+  }
+  const fastifyError = error as Partial<FastifyError>
+  const status = fastifyError.statusCode
+  // Fastify's own 4xx errors (bad JSON, body too large, unsupported media type) have safe messages.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return {
+      status,
+      code: clientErrorCode(status, fastifyError.code),
+      message: clientErrorMessage(status, fastifyError.message),
+    }
+  }
+  return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. Please try again.' }
+}
+
+function clientErrorCode(status: number, code: string | undefined): string {
+  if (status === 429) return 'rate_limited'
+  if (status === 413) return 'payload_too_large'
+  if (status === 415) return 'unsupported_media_type'
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'invalid_json'
+  if (code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET') return 'csrf_failed'
+  return status === 404 ? 'not_found' : 'bad_request'
+}
+
+function clientErrorMessage(status: number, message: string | undefined): string {
+  if (status === 413) return 'The request is too large.'
+  if (status === 415) return 'This content type is not accepted here.'
+  if (status === 403) return 'This form has expired or came from another site. Please reload the page and try again.'
+  return message || 'The request could not be understood.'
+}
+
+export function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.url.startsWith('/.well-known/')
+}
+
+export function sendJsonError(reply: FastifyReply, error: PresentedError) {
+  return reply
+    .status(error.status)
+    .type('application/json; charset=utf-8')
+    .send({
+      error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    })
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fastifyCookie from '@fastify/cookie'
+import fastifyCsrf from '@fastify/csrf-protection'
+import fastifyFormbody from '@fastify/formbody'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
+import type { App } from '../app.ts'
+import { truncateIp } from '../logger.ts'
+import { createApiRegistry } from './api/api-registry.ts'
+import { catalogRoutes } from './api/catalog.routes.ts'
+import { docsRoutes } from './api/docs.routes.tsx'
+import { healthRoutes } from './api/health.routes.ts'
+import { presentError, sendJsonError, wantsJson } from './errors.ts'
+import { createMetrics } from './metrics.ts'
+import { catalogPages } from './pages/catalog.pages.tsx'
+import { homePages } from './pages/home.pages.tsx'
+import { infoPages } from './pages/info.pages.tsx'
+import { sendPage } from './render.tsx'
+import { assetUrls, publicDir } from './static-assets.ts'
+import { ErrorPage, NotFoundPage } from './views/error-pages.tsx'
+import { pageContext } from './views/page-context.ts'
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
+
+/** Builds the HTTP server: plugins and hooks in the order they run, then every route module. */
+export async function createServer(app: App): Promise<FastifyInstance> {
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    trustProxy: app.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Honour a caller's request id (a load balancer's) when it looks like one; otherwise make one.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    disableRequestLogging: true,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  })
+
+  const metrics = createMetrics(app)
+  server.decorate('metrics', metrics)
+
+  server.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  server.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched'
+    metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000)
+    // One line per request; the path without its query string (search terms can be personal).
+    request.log.info(
+      {
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ip: truncateIp(request.ip),
+      },
+      'request',
+    )
+  })
+
+  await server.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        upgradeInsecureRequests: app.config.isProduction ? [] : null,
+      },
+    },
+    hsts: app.config.isProduction,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  })
+  await server.register(fastifyCookie, { secret: app.config.secretKey })
+  await server.register(fastifyFormbody, { bodyLimit: 256 * 1024 })
+  await server.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: app.config.isProduction },
+  })
+  await server.register(fastifyRateLimit, {
+    global: true,
+    max: app.config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    allowList: (request) => isProbe(request),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: `Too many requests. Please wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`,
+    }),
+  })
+  await server.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/static/',
+    // Asset URLs carry a content hash (?v=…), so browsers may keep them for a year.
+    maxAge: '365d',
+    immutable: true,
+    index: false,
+  })
+
+  // Form posts are checked for a CSRF token after the body is parsed (onRequest would be too early).
+  server.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return
+    if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+      await new Promise<void>((resolve, reject) =>
+        server.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
+      )
+    }
+  })
+
+  server.setErrorHandler(async (error, request, reply) => {
+    const presented = presentError(error)
+    if (presented.status >= 500) request.log.error({ err: error }, 'request failed')
+    if (presented.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
+    if (wantsJson(request)) return sendJsonError(reply, presented)
+    return sendPage(reply, ErrorPage({ ctx: pageContext(request), error: presented }), presented.status)
+  })
+  server.setNotFoundHandler(async (request, reply) => {
+    if (wantsJson(request)) {
+      return sendJsonError(reply, { status: 404, code: 'not_found', message: 'There is nothing at this address.' })
+    }
+    return sendPage(reply, NotFoundPage({ ctx: pageContext(request) }), 404)
+  })
+
+  const api = createApiRegistry(server)
+  healthRoutes(server, app, metrics)
+  catalogRoutes(api, app)
+  docsRoutes(server, api, app)
+  homePages(server, app)
+  catalogPages(server, app)
+  infoPages(server, app)
+
+  server.log.debug({ assets: assetUrls }, 'static assets')
+  return server
+}
+
+function isProbe(request: FastifyRequest): boolean {
+  return request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics'
+}
+
+export const webRoot = path.dirname(fileURLToPath(import.meta.url))
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: ReturnType<typeof createMetrics>
+  }
+}
