@@ -22,6 +22,10 @@ const Env = z.object({
   SEED_PRODUCTS: z.coerce.number().int().min(0).default(2000),
   WORKER_HEARTBEAT_CRON: z.string().default('* * * * *'),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
+  OPERATOR_NAME: z.string().min(1).default('Mandi Marketplace (self-hosted)'),
+  GRIEVANCE_OFFICER_NAME: z.string().min(1).default('Grievance Officer'),
+  GRIEVANCE_OFFICER_EMAIL: z.email().default('grievance@mandi.localhost'),
+  GRIEVANCE_OFFICER_ADDRESS: z.string().min(1).default('Address not configured (set GRIEVANCE_OFFICER_ADDRESS)'),
 })
 
 export type Env = z.infer<typeof Env>
@@ -57,6 +61,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedProducts: e.SEED_PRODUCTS,
     workerHeartbeatCron: e.WORKER_HEARTBEAT_CRON,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    operator: Object.freeze({
+      name: e.OPERATOR_NAME,
+      grievanceOfficer: Object.freeze({
+        name: e.GRIEVANCE_OFFICER_NAME,
+        email: e.GRIEVANCE_OFFICER_EMAIL,
+        address: e.GRIEVANCE_OFFICER_ADDRESS,
+      }),
+    }),
   })
 }
 

@@ -13,7 +13,7 @@ export type Db = PgDatabase<PgQueryResultHKT>
 
 export type Database =
   | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> }
-  | { kind: 'postgres'; db: Db; pool: pg.Pool; close(): Promise<void> }
+  | { kind: 'postgres'; db: Db; pool: pg.Pool; url: string; close(): Promise<void> }
 
 export interface DatabaseOptions {
   /** postgres://… for a server; unset for the embedded PGlite. */
@@ -32,7 +32,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
     // An idle client that errors (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {})
-    return { kind: 'postgres', db: drizzlePg(pool) as unknown as Db, pool, close: once(() => pool.end()) }
+    return {
+      kind: 'postgres',
+      db: drizzlePg(pool) as unknown as Db,
+      pool,
+      url: options.url,
+      close: once(() => pool.end()),
+    }
   }
   if (options.pgliteDir) mkdirSync(path.dirname(options.pgliteDir), { recursive: true })
   const pglite = await PGlite.create({

@@ -7,7 +7,7 @@ export function createQueue(app: App, options: { schedule?: boolean } = {}): PgB
   const boss =
     app.database.kind === 'pglite'
       ? new PgBoss({ ...common, db: fromPglite(app.database.pglite), backend: 'pglite' })
-      : new PgBoss({ ...common, connectionString: app.config.database.url, max: 4 })
+      : new PgBoss({ ...common, connectionString: app.database.url, max: 4 })
   boss.on('error', (error: Error) => app.logger.error({ err: error }, 'job queue error'))
   return boss
 }

@@ -1,8 +1,10 @@
 import type { App } from '../app.ts'
 import { createQueue } from './queue.ts'
-import { type JobDefinition, jobs } from './registry.ts'
+import { type JobDefinition, type JobName, jobs } from './registry.ts'
 
 export interface Worker {
+  /** Queues a job for the workers (this process or any other on the same database). */
+  send(name: JobName, payload?: object): Promise<string | null>
   stop(): Promise<void>
 }
 
@@ -21,6 +23,7 @@ export async function startWorker(app: App): Promise<Worker> {
   }
   app.logger.info({ jobs: Object.keys(jobs) }, 'worker started')
   return {
+    send: (name, payload = {}) => boss.send(name, payload),
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000 })
     },
@@ -28,6 +31,6 @@ export async function startWorker(app: App): Promise<Worker> {
 }
 
 /** Sends one job now (used by tests and the CLI to run a scheduled job on demand). */
-export async function runJobNow(app: App, name: keyof typeof jobs, payload: object = {}) {
+export async function runJobNow(app: App, name: JobName, payload: object = {}) {
   await (jobs[name] as JobDefinition).handler(app, payload)
 }

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { loadConfig } from './config.ts'
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), 'mandi-config-'))
+
+describe('configuration from the environment', () => {
+  it('runs with no variables at all: embedded database, port 3000 on 127.0.0.1', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() })
+    assert.equal(config.port, 3000)
+    assert.equal(config.host, '127.0.0.1')
+    assert.equal(config.database.url, undefined)
+    assert.match(config.database.pgliteDir, /pglite$/)
+    assert.equal(config.publicUrl, 'http://127.0.0.1:3000')
+  })
+
+  it('keeps the generated development secret across restarts', () => {
+    const dir = dataDir()
+    assert.equal(loadConfig({ DATA_DIR: dir }).secretKey, loadConfig({ DATA_DIR: dir }).secretKey)
+    assert.ok(loadConfig({ DATA_DIR: dir }).secretKey.length >= 32)
+  })
+
+  it('names every bad variable and what is wrong with it', () => {
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+      (error: Error) =>
+        /PORT/.test(error.message) &&
+        /DATABASE_URL: must start with postgres:\/\//.test(error.message) &&
+        /LOG_LEVEL/.test(error.message),
+    )
+  })
+
+  it('refuses to start in production without a SECRET_KEY', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() }), /SECRET_KEY: required in production/)
+  })
+
+  it('reads TRUST_PROXY as a boolean word', () => {
+    assert.equal(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' }).trustProxy, true)
+    assert.equal(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'false' }).trustProxy, false)
+  })
+})

@@ -1,0 +1,25 @@
+import { businessesInventory, usersInventory } from './modules/accounts/accounts.tables.ts'
+import { categoriesInventory, productsInventory } from './modules/catalog/catalog.tables.ts'
+import type { TableInventory } from './modules/privacy/index.ts'
+import { workerHeartbeatsInventory } from './modules/system/system.tables.ts'
+
+// The migration runner's own bookkeeping table is not a Drizzle table; it is classified here.
+const migrationsInventory: TableInventory = {
+  table: 'mandi_migrations',
+  description: 'Which database migrations have been applied.',
+  columns: ['tag', 'sha256', 'applied_at'].map((column) => ({ column, entry: { personal: false } })),
+}
+
+/**
+ * Every table in the public schema, with every column classified. The privacy notice, data
+ * export, erasure and log redaction are generated from this list; a test compares it with the
+ * live database so that nothing unclassified can exist.
+ */
+export const dataInventory: readonly TableInventory[] = [
+  usersInventory,
+  businessesInventory,
+  categoriesInventory,
+  productsInventory,
+  workerHeartbeatsInventory,
+  migrationsInventory,
+]
