@@ -21,7 +21,6 @@ const Env = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SEED_PRODUCTS: z.coerce.number().int().min(0).default(2000),
   WORKER_HEARTBEAT_CRON: z.string().default('* * * * *'),
-  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
   OPERATOR_NAME: z.string().min(1).default('Mandi Marketplace (self-hosted)'),
   GRIEVANCE_OFFICER_NAME: z.string().min(1).default('Grievance Officer'),
   GRIEVANCE_OFFICER_EMAIL: z.email().default('grievance@mandi.localhost'),
@@ -60,7 +59,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     seedProducts: e.SEED_PRODUCTS,
     workerHeartbeatCron: e.WORKER_HEARTBEAT_CRON,
-    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     operator: Object.freeze({
       name: e.OPERATOR_NAME,
       grievanceOfficer: Object.freeze({
