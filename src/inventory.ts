@@ -1,6 +1,8 @@
 import { businessesInventory, usersInventory } from './modules/accounts/accounts.tables.ts'
 import { categoriesInventory, productsInventory } from './modules/catalog/catalog.tables.ts'
+import { devMailboxInventory, outboxMessagesInventory } from './modules/messaging/messaging.tables.ts'
 import type { TableInventory } from './modules/privacy/index.ts'
+import { accessLogInventory, consentEventsInventory, disclosuresInventory } from './modules/privacy/privacy.tables.ts'
 import { workerHeartbeatsInventory } from './modules/system/system.tables.ts'
 
 // The migration runner's own bookkeeping table is not a Drizzle table; it is classified here.
@@ -20,6 +22,11 @@ export const dataInventory: readonly TableInventory[] = [
   businessesInventory,
   categoriesInventory,
   productsInventory,
+  consentEventsInventory,
+  disclosuresInventory,
+  accessLogInventory,
+  outboxMessagesInventory,
+  devMailboxInventory,
   workerHeartbeatsInventory,
   migrationsInventory,
 ]
