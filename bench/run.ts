@@ -5,6 +5,7 @@
 //          --connections C (default 32). Database: BENCH_DATABASE_URL
 //          (default postgres://postgres@127.0.0.1:5432/mandi_bench); it is seeded on first use.
 import { spawnSync } from 'node:child_process'
+import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -31,7 +32,14 @@ if (name !== 'pages') {
 }
 
 await ensureDatabase(databaseUrl)
-const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', SECRET_KEY: 'bench-secret-key-bench-secret-key-0123', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000' }
+const env = {
+  DATABASE_URL: databaseUrl,
+  NODE_ENV: 'production',
+  SECRET_KEY: 'bench-secret-key-bench-secret-key-0123',
+  CONSENT_RECEIPT_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '100000000',
+}
 const mandi = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' })
 

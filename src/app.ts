@@ -1,7 +1,9 @@
 import type { Config } from './config.ts'
 import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { dataInventory } from './inventory.ts'
 import { createLogger, type Logger } from './logger.ts'
+import * as privacy from './modules/privacy/index.ts'
 
 export interface AppOptions {
   /** Use this database instead of opening one from config (tests pass a cloned template). */
@@ -11,7 +13,7 @@ export interface AppOptions {
 
 /** The composition root: builds the long-lived objects once and hands them down as parameters. */
 export async function createApp(config: Config, options: AppOptions = {}) {
-  const logger = options.logger ?? createLogger(config)
+  const logger = options.logger ?? createLogger(config, undefined, privacy.personalFieldNames(dataInventory))
   const database =
     options.database ??
     (await openDatabase({
@@ -25,6 +27,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     logger,
     database,
     db: database.db,
+    receipts: privacy.createReceiptSigner(config.consentReceiptKey),
     migrate: () => migrate(database.db),
     async close() {
       if (closed) return

@@ -34,7 +34,10 @@ describe('configuration from the environment', () => {
   })
 
   it('refuses to start in production without a SECRET_KEY', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() }), /SECRET_KEY: required in production/)
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() }),
+      /SECRET_KEY: required in production[\s\S]*CONSENT_RECEIPT_KEY: required in production/,
+    )
   })
 
   it('reads TRUST_PROXY as a boolean word', () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
@@ -16,6 +16,10 @@ const Env = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  CONSENT_RECEIPT_KEY: z
+    .string()
+    .refine((v) => v.includes('BEGIN PRIVATE KEY'), 'must be an Ed25519 private key in PKCS#8 PEM form')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.stringbool().default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -37,8 +41,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data
   const dataDir = path.resolve(e.DATA_DIR)
-  if (e.NODE_ENV === 'production' && !e.SECRET_KEY) {
-    throw new Error('Invalid environment:\n  SECRET_KEY: required in production (at least 32 characters)')
+  if (e.NODE_ENV === 'production') {
+    const missing = [
+      !e.SECRET_KEY && '  SECRET_KEY: required in production (at least 32 characters)',
+      !e.CONSENT_RECEIPT_KEY && '  CONSENT_RECEIPT_KEY: required in production (Ed25519 private key, PEM)',
+    ].filter(Boolean)
+    if (missing.length) throw new Error(`Invalid environment:\n${missing.join('\n')}`)
   }
   return Object.freeze({
     env: e.NODE_ENV,
@@ -54,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pgliteDir: path.join(dataDir, 'pglite'),
     }),
     secretKey: e.SECRET_KEY ?? developmentSecret(dataDir),
+    consentReceiptKey: e.CONSENT_RECEIPT_KEY ?? developmentReceiptKey(dataDir),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
@@ -80,7 +89,7 @@ export function loadTestSettings(env: Record<string, string | undefined> = proce
   })
 }
 
-// Outside production a random key is generated once per data directory, so a fresh
+// Outside production the keys are generated once per data directory, so a fresh
 // checkout works with no setup and restarts keep signed cookies valid.
 function developmentSecret(dataDir: string): string {
   const file = path.join(dataDir, '.secret-key')
@@ -91,5 +100,17 @@ function developmentSecret(dataDir: string): string {
     const key = randomBytes(32).toString('base64url')
     writeFileSync(file, key, { mode: 0o600 })
     return key
+  }
+}
+
+function developmentReceiptKey(dataDir: string): string {
+  const file = path.join(dataDir, '.consent-receipt-key.pem')
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    mkdirSync(dataDir, { recursive: true })
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+    writeFileSync(file, pem, { mode: 0o600 })
+    return pem
   }
 }

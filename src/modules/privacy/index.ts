@@ -1,6 +1,20 @@
-// The privacy module is the spine every other module classifies its columns with (and, later,
-// records consents and disclosures in). It imports no other module.
+// The privacy module is the spine every other module uses: the data inventory types, the closed
+// list of purposes, the consent ledger, the disclosure ledger and the staff access log. It imports
+// no other module. Ledgers are append-only (database triggers refuse UPDATE and DELETE).
+export { recordAccess } from './access-log.ts'
+export { consentPurposes, consentReceipt, hasConsent, listConsents, recordConsent } from './consent.ts'
+export type { ConsentChannel, ReceiptContext } from './consent.ts'
+export { listDisclosures, recordDisclosure } from './disclosures.ts'
+export type { DisclosureInput } from './disclosures.ts'
 export { classifyTable, notPersonal } from './inventory.ts'
 export type { ColumnClass, ColumnInventory, DataCategory, ErasureRule, TableInventory } from './inventory.ts'
+export { buildNotice, categoryTitles, personalFieldNames } from './notice.ts'
+export type { NoticeItem, NoticeSection } from './notice.ts'
+export { currentPolicyVersion, policyVersions } from './policy.ts'
+export { createReceiptSigner, verifyReceipt } from './receipts.ts'
+export type { ConsentReceiptClaims, PublicJwk, ReceiptCheck, ReceiptSigner } from './receipts.ts'
+export { recipientDeclarations } from './recipients.ts'
+export type { RecipientDeclaration } from './recipients.ts'
+export type { RecipientKind } from './privacy.tables.ts'
 export { purposes } from './purposes.ts'
 export type { Purpose, PurposeDefinition } from './purposes.ts'

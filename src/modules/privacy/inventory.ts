@@ -28,8 +28,11 @@ export type ColumnClass =
       public?: boolean
     }
 
-export interface ColumnInventory extends Readonly<Record<string, unknown>> {
+export interface ColumnInventory {
+  /** The database column name (snake_case). */
   column: string
+  /** The property name in code (camelCase), when the table is a Drizzle table. */
+  key?: string
   entry: ColumnClass
 }
 
@@ -58,7 +61,7 @@ export function classifyTable<T extends Table>(
     columns: Object.entries(entries as Record<string, ColumnClass>).map(([key, entry]) => {
       const column = columns[key]
       if (!column) throw new Error(`Inventory for ${getTableName(table)} names unknown column ${key}`)
-      return { column: column.name, entry }
+      return { column: column.name, key, entry }
     }),
   }
 }
