@@ -7,18 +7,20 @@ import fastifyFormbody from '@fastify/formbody'
 import fastifyHelmet from '@fastify/helmet'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify'
 import type { App } from '../app.ts'
 import { truncateIp } from '../logger.ts'
 import { createApiRegistry } from './api/api-registry.ts'
 import { catalogRoutes } from './api/catalog.routes.ts'
 import { docsRoutes } from './api/docs.routes.tsx'
 import { healthRoutes } from './api/health.routes.ts'
+import { privacyRoutes } from './api/privacy.routes.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
 import { createMetrics } from './metrics.ts'
 import { catalogPages } from './pages/catalog.pages.tsx'
 import { homePages } from './pages/home.pages.tsx'
 import { infoPages } from './pages/info.pages.tsx'
+import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
 import { sendPage } from './render.tsx'
 import { assetUrls, publicDir } from './static-assets.ts'
 import { ErrorPage, NotFoundPage } from './views/error-pages.tsx'
@@ -37,7 +39,8 @@ export async function createServer(app: App): Promise<FastifyInstance> {
       const incoming = req.headers['x-request-id']
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
-    disableRequestLogging: true,
+    // One line per request is written by our onResponse hook instead (no query strings, truncated IPs).
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   })
@@ -126,25 +129,43 @@ export async function createServer(app: App): Promise<FastifyInstance> {
     if (presented.status >= 500) request.log.error({ err: error }, 'request failed')
     if (presented.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
     if (wantsJson(request)) return sendJsonError(reply, presented)
-    return sendPage(reply, ErrorPage({ ctx: pageContext(request), error: presented }), presented.status)
+    try {
+      return sendPage(reply, ErrorPage({ ctx: pageContext(request), error: presented }), presented.status)
+    } catch (renderError) {
+      // The error page itself failed: answer with a bare page rather than Fastify's default, which shows the message.
+      request.log.error({ err: renderError }, 'error page failed to render')
+      return reply.status(presented.status).type('text/html; charset=utf-8').send(bareErrorPage(presented.message))
+    }
   })
   server.setNotFoundHandler(async (request, reply) => {
     if (wantsJson(request)) {
       return sendJsonError(reply, { status: 404, code: 'not_found', message: 'There is nothing at this address.' })
     }
-    return sendPage(reply, NotFoundPage({ ctx: pageContext(request) }), 404)
+    try {
+      return sendPage(reply, NotFoundPage({ ctx: pageContext(request) }), 404)
+    } catch (renderError) {
+      request.log.error({ err: renderError }, 'not-found page failed to render')
+      return reply.status(404).type('text/html; charset=utf-8').send(bareErrorPage('There is nothing at this address.'))
+    }
   })
 
   const api = createApiRegistry(server)
   healthRoutes(server, app, metrics)
   catalogRoutes(api, app)
+  privacyRoutes(server, api, app)
   docsRoutes(server, api, app)
   homePages(server, app)
   catalogPages(server, app)
   infoPages(server, app)
+  privacyNoticePages(server, app)
 
   server.log.debug({ assets: assetUrls }, 'static assets')
   return server
+}
+
+function bareErrorPage(message: string): string {
+  const escaped = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  return `<!doctype html><html lang="en-IN"><head><meta charset="utf-8"><title>Something went wrong · Mandi</title></head><body><h1>Something went wrong</h1><p>${escaped}</p><p><a href="/">Go to the home page</a></p></body></html>`
 }
 
 function isProbe(request: FastifyRequest): boolean {
