@@ -1,4 +1,12 @@
-import { businessesInventory, usersInventory } from './modules/accounts/accounts.tables.ts'
+import {
+  authTokensInventory,
+  businessesInventory,
+  profileVersionsInventory,
+  recoveryCodesInventory,
+  sessionsInventory,
+  signInFailuresInventory,
+  usersInventory,
+} from './modules/accounts/accounts.tables.ts'
 import { categoriesInventory, productsInventory } from './modules/catalog/catalog.tables.ts'
 import { devMailboxInventory, outboxMessagesInventory } from './modules/messaging/messaging.tables.ts'
 import type { TableInventory } from './modules/privacy/index.ts'
@@ -19,6 +27,11 @@ const migrationsInventory: TableInventory = {
  */
 export const dataInventory: readonly TableInventory[] = [
   usersInventory,
+  profileVersionsInventory,
+  sessionsInventory,
+  authTokensInventory,
+  recoveryCodesInventory,
+  signInFailuresInventory,
   businessesInventory,
   categoriesInventory,
   productsInventory,

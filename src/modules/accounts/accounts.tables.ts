@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { classifyTable, notPersonal } from '../privacy/inventory.ts'
 
 export const users = pgTable('users', {
@@ -9,10 +9,31 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   name: text('name').notNull(),
   phone: text('phone'),
+  phoneVerifiedAt: timestamp('phone_verified_at', { withTimezone: true }),
+  dateOfBirth: date('date_of_birth'),
+  gender: text('gender'),
+  addressLine1: text('address_line1'),
+  addressLine2: text('address_line2'),
+  city: text('city'),
+  state: text('state'),
+  pin: text('pin'),
   roles: text('roles').array().notNull().default(sql`'{buyer}'::text[]`),
+  adultBusinessDeclaredAt: timestamp('adult_business_declared_at', { withTimezone: true }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  profileVersion: integer('profile_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+const personalAddress = {
+  personal: true,
+  category: 'address',
+  purposes: ['account', 'orders'],
+  retention: 'Life of the account',
+  erasure: 'delete',
+} as const
 
 export const usersInventory = classifyTable(users, 'People with a Mandi account: buyers, sellers and staff.', {
   id: notPersonal,
@@ -49,9 +70,222 @@ export const usersInventory = classifyTable(users, 'People with a Mandi account:
     retention: 'Life of the account',
     erasure: 'delete',
   },
+  phoneVerifiedAt: notPersonal,
+  dateOfBirth: {
+    personal: true,
+    category: 'identity',
+    description: 'Your date of birth (optional), used only to confirm you are 18 or over',
+    purposes: ['account'],
+    retention: 'Life of the account',
+    erasure: 'delete',
+  },
+  gender: {
+    personal: true,
+    category: 'identity',
+    description: 'Your gender (optional), if you choose to tell us',
+    purposes: ['account', 'personalisation'],
+    retention: 'Life of the account',
+    erasure: 'delete',
+  },
+  addressLine1: { ...personalAddress, description: 'Your postal address (optional), for deliveries and invoices' },
+  addressLine2: { ...personalAddress, description: 'Second line of your postal address' },
+  city: { ...personalAddress, description: 'Your city' },
+  state: { ...personalAddress, description: 'Your state' },
+  pin: { ...personalAddress, description: 'Your PIN code' },
   roles: notPersonal,
+  adultBusinessDeclaredAt: notPersonal,
+  passwordChangedAt: notPersonal,
+  totpSecret: {
+    personal: true,
+    category: 'credentials',
+    description: 'The secret of your two-factor authenticator app, encrypted',
+    purposes: ['security'],
+    retention: 'Until you switch two-factor sign-in off',
+    erasure: 'delete',
+  },
+  totpEnabledAt: notPersonal,
+  profileVersion: notPersonal,
   createdAt: notPersonal,
   updatedAt: notPersonal,
+})
+
+/**
+ * Every version of a person's profile: who changed which fields, when, from what to what.
+ * Version 1 is the profile as registered. Rows follow the profile's own erasure rules.
+ */
+export const profileVersions = pgTable(
+  'profile_versions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    changedBy: uuid('changed_by'),
+    changes: jsonb('changes').$type<{ field: string; from: string | null; to: string | null }[]>().notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('profile_versions_user_version_unique').on(t.userId, t.version)],
+)
+
+export const profileVersionsInventory = classifyTable(profileVersions, 'The history of changes to your profile.', {
+  id: notPersonal,
+  userId: notPersonal,
+  version: notPersonal,
+  changedBy: notPersonal,
+  changes: {
+    personal: true,
+    category: 'identity',
+    description: 'Earlier versions of your profile: each change, with the old and new value',
+    purposes: ['account', 'security'],
+    retention: 'Life of the account',
+    erasure: 'delete',
+  },
+  changedAt: notPersonal,
+})
+
+/** Signed-in sessions. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    sharedDevice: boolean('shared_device').notNull().default(false),
+    userAgent: text('user_agent'),
+    ipPrefix: text('ip_prefix'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    idleExpiresAt: timestamp('idle_expires_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId, t.lastSeenAt.desc()), index('sessions_expires_idx').on(t.expiresAt)],
+)
+
+export const sessionsInventory = classifyTable(sessions, 'Where you are signed in.', {
+  id: notPersonal,
+  userId: notPersonal,
+  tokenHash: notPersonal,
+  sharedDevice: notPersonal,
+  userAgent: {
+    personal: true,
+    category: 'technical',
+    description: 'The browser and device you signed in from',
+    purposes: ['security', 'account'],
+    retention: 'Until the session ends, then 30 days',
+    erasure: 'delete',
+  },
+  ipPrefix: {
+    personal: true,
+    category: 'technical',
+    description: 'The network you signed in from, with the last part of the IP address removed',
+    purposes: ['security'],
+    retention: 'Until the session ends, then 30 days',
+    erasure: 'delete',
+  },
+  createdAt: notPersonal,
+  lastSeenAt: notPersonal,
+  idleExpiresAt: notPersonal,
+  expiresAt: notPersonal,
+  revokedAt: notPersonal,
+  revokedReason: notPersonal,
+})
+
+/** Single-use links sent by email: email verification and password reset. Only hashes are stored. */
+export const authTokens = pgTable(
+  'auth_tokens',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['email_verification', 'password_reset'] }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('auth_tokens_user_idx').on(t.userId, t.purpose)],
+)
+
+export const authTokensInventory = classifyTable(authTokens, 'Links we emailed to verify an address or reset a password.', {
+  id: notPersonal,
+  userId: notPersonal,
+  purpose: notPersonal,
+  tokenHash: notPersonal,
+  email: {
+    personal: true,
+    category: 'contact',
+    description: 'The address a verification or reset link was sent to',
+    purposes: ['account', 'security'],
+    retention: '30 days',
+    erasure: 'delete',
+  },
+  expiresAt: notPersonal,
+  usedAt: notPersonal,
+  createdAt: notPersonal,
+})
+
+/** Hashes of two-factor recovery codes; each works once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+)
+
+export const recoveryCodesInventory = classifyTable(recoveryCodes, 'Two-factor recovery codes (hashed).', {
+  id: notPersonal,
+  userId: notPersonal,
+  codeHash: {
+    personal: true,
+    category: 'credentials',
+    description: 'One-way hashes of your two-factor recovery codes',
+    purposes: ['security'],
+    retention: 'Until used or replaced',
+    erasure: 'delete',
+  },
+  usedAt: notPersonal,
+  createdAt: notPersonal,
+})
+
+/**
+ * Failed sign-ins, counted per account and per network for the sign-in rate limit. Keys are
+ * HMACs of the email address or IP, never the values themselves.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    throttleKey: text('throttle_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_key_idx').on(t.throttleKey, t.createdAt.desc())],
+)
+
+export const signInFailuresInventory = classifyTable(signInFailures, 'Recent failed sign-ins, to stop password guessing.', {
+  id: notPersonal,
+  throttleKey: {
+    personal: true,
+    category: 'technical',
+    description: 'A keyed hash of the email address or network of a failed sign-in (not the value itself)',
+    purposes: ['security'],
+    retention: '1 day',
+    erasure: 'delete',
+  },
+  createdAt: notPersonal,
 })
 
 /** A seller's business. Public once it lists products; contact details stay behind the enquiry relay. */
@@ -77,6 +311,8 @@ export const businesses = pgTable(
     pin: text('pin').notNull(),
     phone: text('phone'),
     email: text('email'),
+    categoryIds: integer('category_ids').array().notNull().default(sql`'{}'::integer[]`),
+    logoPath: text('logo_path'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -149,6 +385,8 @@ export const businessesInventory = classifyTable(
     },
     phone: { ...businessContact, description: 'Business phone, given to buyers only through the enquiry relay' },
     email: { ...businessContact, description: 'Business email, given to buyers only through the enquiry relay' },
+    categoryIds: notPersonal,
+    logoPath: notPersonal,
     createdAt: notPersonal,
     updatedAt: notPersonal,
   },

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { indianStates } from '../../shared/india.ts'
+
+export const genders = ['female', 'male', 'other', 'prefer_not_to_say'] as const
+
+const trimmed = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`)
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((v) => (v === '' ? null : v))
+    .nullish()
+
+export const emailInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'That email address is too long.')
+  .pipe(z.email('Enter an email address like name@company.in.'))
+
+export const pinInput = z.string().trim().regex(/^[1-9]\d{5}$/, 'A PIN code has 6 digits and does not start with 0.')
+
+export const stateInput = z
+  .string()
+  .trim()
+  .refine((s) => indianStates.some((state) => state.toLowerCase() === s.toLowerCase()), 'Choose an Indian state or union territory.')
+  .transform((s) => indianStates.find((state) => state.toLowerCase() === s.toLowerCase())!)
+
+export const dateOfBirthInput = z.iso.date('Enter the date as YYYY-MM-DD.')
+
+export const RegisterInput = z.object({
+  email: emailInput,
+  password: z.string().min(1, 'Choose a password.').max(200),
+  name: trimmed(120).min(2, 'Enter your full name.'),
+  phone: z.string().trim().min(1, 'Enter your mobile number.').max(30),
+  dateOfBirth: dateOfBirthInput.nullish(),
+  gender: z.enum(genders).nullish(),
+  isAdultBusinessUser: z.literal(true, 'Confirm that you are 18 or over and use Mandi for your business.'),
+  consents: z
+    .object({ marketing_email: z.boolean().optional(), personalisation: z.boolean().optional() })
+    .optional(),
+})
+export type RegisterInput = z.input<typeof RegisterInput>
+
+/** Editable profile fields. Every field is optional: a PATCH changes only what it names. */
+export const ProfileInput = z.object({
+  name: trimmed(120).min(2, 'Enter your full name.').optional(),
+  phone: z.string().trim().min(1).max(30).optional(),
+  dateOfBirth: dateOfBirthInput.nullish(),
+  gender: z.enum(genders).nullish(),
+  addressLine1: optionalText(200),
+  addressLine2: optionalText(200),
+  city: optionalText(80),
+  state: stateInput.nullish().or(z.literal('').transform(() => null)),
+  pin: pinInput.nullish().or(z.literal('').transform(() => null)),
+})
+export type ProfileInput = z.input<typeof ProfileInput>
+
+export const businessTypes = ['manufacturer', 'wholesaler', 'trader', 'exporter', 'distributor', 'service_provider'] as const
+
+export const BusinessInput = z.object({
+  legalName: trimmed(200).min(2, 'Enter the legal name as on your GST registration.'),
+  tradeName: optionalText(200),
+  gstin: z.string().trim().toUpperCase().min(1, 'Enter your GSTIN.'),
+  businessType: z.enum(businessTypes).default('manufacturer'),
+  yearEstablished: z.coerce
+    .number()
+    .int('Enter a year like 1998.')
+    .min(1850, 'Enter a year after 1850.')
+    .max(new Date().getUTCFullYear(), 'The year cannot be in the future.')
+    .nullish(),
+  description: trimmed(2000).optional(),
+  address: z.object({
+    line1: trimmed(200).min(3, 'Enter the street address.'),
+    city: trimmed(80).min(2, 'Enter the city.'),
+    state: stateInput,
+    pin: pinInput,
+  }),
+  categories: z.array(z.coerce.number().int().positive()).max(20, 'Choose at most 20 categories.').optional(),
+})
+export type BusinessInput = z.input<typeof BusinessInput>
+
+export const SignInInput = z.object({
+  email: emailInput,
+  password: z.string().min(1, 'Enter your password.').max(200),
+  sharedDevice: z.boolean().optional(),
+  totp: z
+    .string()
+    .trim()
+    .regex(/^(\d{6}|[a-z0-9]{5}-[a-z0-9]{5})$/i, 'Enter the 6-digit code from your app or a recovery code.')
+    .optional(),
+})
+export type SignInInput = z.input<typeof SignInInput>

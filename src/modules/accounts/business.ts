@@ -1,0 +1,99 @@
+import { eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/database.ts'
+import { parseGstin } from '../../shared/gstin.ts'
+import { stateCodeOf } from '../../shared/india.ts'
+import { AppError, conflict } from '../../shared/errors.ts'
+import { parseInput } from '../../shared/validation.ts'
+import { BusinessInput } from './accounts.schemas.ts'
+import { businesses, users } from './accounts.tables.ts'
+
+export type Business = typeof businesses.$inferSelect
+
+/** The person's business profile, or null when they have none yet. */
+export async function findBusinessByOwner(db: Db, userId: string): Promise<Business | null> {
+  const [row] = await db.select().from(businesses).where(eq(businesses.ownerUserId, userId)).limit(1)
+  return row ?? null
+}
+
+/**
+ * Creates or updates the person's business profile, making them a seller. The GSTIN must have a
+ * valid check character and its state code must match the address. PAN is derived from the
+ * GSTIN. Throws AppError invalid 'invalid_gstin' (with the reason), conflict 'gstin_taken'.
+ */
+export async function saveBusinessProfile(db: Db, userId: string, input: unknown): Promise<Business> {
+  const data = parseInput(BusinessInput, input)
+  const gstin = parseGstin(data.gstin)
+  if (!gstin.ok) throw invalidGstin(gstin.message)
+  if (stateCodeOf(data.address.state) !== gstin.stateCode) {
+    throw invalidGstin(
+      `This GSTIN is registered in ${gstin.state} (state code ${gstin.stateCode}), but the address is in ${data.address.state}. Use the GSTIN of the state your address is in.`,
+    )
+  }
+  const values = {
+    legalName: data.legalName,
+    tradeName: data.tradeName ?? null,
+    gstin: gstin.gstin,
+    pan: gstin.pan,
+    businessType: data.businessType,
+    yearEstablished: data.yearEstablished ?? null,
+    description: data.description ?? '',
+    addressLine1: data.address.line1,
+    city: data.address.city,
+    state: data.address.state,
+    pin: data.address.pin,
+    categoryIds: data.categories ?? [],
+  }
+  return db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ owner: businesses.ownerUserId })
+      .from(businesses)
+      .where(eq(businesses.gstin, gstin.gstin))
+      .limit(1)
+    if (taken && taken.owner !== userId) {
+      throw conflict('gstin_taken', 'Another business on Mandi is registered with this GSTIN. Contact support if it is yours.')
+    }
+    const [existing] = await tx.select({ id: businesses.id, gstin: businesses.gstin }).from(businesses).where(eq(businesses.ownerUserId, userId)).for('update')
+    let business: Business
+    if (existing) {
+      ;[business] = (await tx
+        .update(businesses)
+        .set({
+          ...values,
+          // A changed GSTIN must be checked again before it shows as verified.
+          ...(existing.gstin !== gstin.gstin ? { gstinVerifiedAt: null } : {}),
+          updatedAt: sql`now()`,
+        })
+        .where(eq(businesses.id, existing.id))
+        .returning()) as [Business]
+    } else {
+      ;[business] = (await tx
+        .insert(businesses)
+        .values({ ...values, ownerUserId: userId, slug: await freeSlug(tx, data.tradeName || data.legalName) })
+        .returning()) as [Business]
+    }
+    await tx
+      .update(users)
+      .set({ roles: sql`(select array_agg(distinct r) from unnest(${users.roles} || array['seller']) as r)` })
+      .where(eq(users.id, userId))
+    return business
+  })
+}
+
+function invalidGstin(message: string) {
+  return new AppError('invalid', 'invalid_gstin', message, { fields: { gstin: message } })
+}
+
+async function freeSlug(tx: Db, name: string): Promise<string> {
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'business'
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`
+    const [taken] = await tx.select({ id: businesses.id }).from(businesses).where(eq(businesses.slug, slug)).limit(1)
+    if (!taken) return slug
+  }
+}
