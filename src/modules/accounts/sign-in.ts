@@ -34,7 +34,9 @@ export async function signIn(db: Db, deps: AccountsDeps, input: unknown, context
   await assertNotThrottled(db, keys, now)
 
   const [user] = await db.select().from(users).where(eq(users.email, data.email)).limit(1)
-  const passwordOk = user ? await verifyPassword(user.passwordHash, data.password) : (await burnPasswordCheck(data.password), false)
+  let passwordOk = false
+  if (user) passwordOk = await verifyPassword(user.passwordHash, data.password)
+  else await burnPasswordCheck(data.password)
   if (!user || !passwordOk) {
     await recordFailure(db, keys, now)
     throw new AppError('unauthenticated', 'invalid_credentials', 'The email address or password is not right.')
