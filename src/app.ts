@@ -28,6 +28,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     database,
     db: database.db,
     receipts: privacy.createReceiptSigner(config.consentReceiptKey),
+    accountsDeps: { secretKey: config.secretKey, publicUrl: config.publicUrl },
     migrate: () => migrate(database.db),
     async close() {
       if (closed) return

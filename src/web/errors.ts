@@ -16,6 +16,7 @@ export interface PresentedError {
   code: string
   message: string
   fields?: Record<string, string>
+  retryAfterSeconds?: number
 }
 
 /** The one place that turns any thrown value into a status and a message that is safe to show. */
@@ -26,6 +27,7 @@ export function presentError(error: unknown): PresentedError {
       code: error.code,
       message: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     }
   }
   const fastifyError = error as Partial<FastifyError>

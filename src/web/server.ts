@@ -11,9 +11,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import type { App } from '../app.ts'
 import { truncateIp } from '../logger.ts'
 import { createApiRegistry } from './api/api-registry.ts'
+import { authRoutes } from './api/auth.routes.ts'
 import { catalogRoutes } from './api/catalog.routes.ts'
 import { docsRoutes } from './api/docs.routes.tsx'
 import { healthRoutes } from './api/health.routes.ts'
+import { meRoutes } from './api/me.routes.ts'
 import { privacyRoutes } from './api/privacy.routes.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
 import { createMetrics } from './metrics.ts'
@@ -22,6 +24,7 @@ import { homePages } from './pages/home.pages.tsx'
 import { infoPages } from './pages/info.pages.tsx'
 import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
 import { sendPage } from './render.tsx'
+import { registerSessions } from './session.ts'
 import { assetUrls, publicDir } from './static-assets.ts'
 import { ErrorPage, NotFoundPage } from './views/error-pages.tsx'
 import { pageContext } from './views/page-context.ts'
@@ -114,6 +117,8 @@ export async function createServer(app: App): Promise<FastifyInstance> {
     index: false,
   })
 
+  registerSessions(server, app)
+
   // Form posts are checked for a CSRF token after the body is parsed (onRequest would be too early).
   server.addHook('preHandler', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return
@@ -127,7 +132,8 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   server.setErrorHandler(async (error, request, reply) => {
     const presented = presentError(error)
     if (presented.status >= 500) request.log.error({ err: error }, 'request failed')
-    if (presented.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
+    if (presented.retryAfterSeconds) reply.header('retry-after', String(presented.retryAfterSeconds))
+    else if (presented.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
     if (wantsJson(request)) return sendJsonError(reply, presented)
     try {
       return sendPage(reply, ErrorPage({ ctx: pageContext(request), error: presented }), presented.status)
@@ -152,6 +158,8 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   const api = createApiRegistry(server)
   healthRoutes(server, app, metrics)
   catalogRoutes(api, app)
+  authRoutes(api, app)
+  meRoutes(api, app)
   privacyRoutes(server, api, app)
   docsRoutes(server, api, app)
   homePages(server, app)

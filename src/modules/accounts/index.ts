@@ -1,8 +1,7 @@
 // Accounts owns people (users), their profile history, sessions, sign-in throttling, emailed
 // single-use links, two-factor sign-in and sellers' business profiles. It decides what each
 // capability requires of a profile and which roles may do what. It imports privacy and messaging.
-export { businessTypes, genders } from './accounts.schemas.ts'
-export type { BusinessInput, ProfileInput, RegisterInput, SignInInput } from './accounts.schemas.ts'
+export { BusinessInput, businessTypes, genders, ProfileInput, RegisterInput, SignInInput } from './accounts.schemas.ts'
 export { businesses, users } from './accounts.tables.ts'
 export { findBusinessByOwner, saveBusinessProfile } from './business.ts'
 export type { Business } from './business.ts'

@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { FastifyInstance, HTTPMethods } from 'fastify'
+import * as privacy from '#src/modules/privacy/index.ts'
+import { makeGstin } from '#src/shared/gstin.ts'
+import { useTestApp } from '#test/setup.ts'
+
+let n = 0
+const newPerson = () => ({
+  email: `arjun.${++n}.${Date.now()}@bharat-bearings.example`,
+  password: 'steady bearing 4217',
+  name: 'Arjun Mehta',
+  phone: '+91 91234 56789',
+  isAdultBusinessUser: true,
+})
+
+type Inject = FastifyInstance['inject']
+const json = (server: FastifyInstance, method: string, url: string, cookie?: string, payload?: unknown) =>
+  server.inject({
+    method: method as HTTPMethods,
+    url,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+    headers: cookie ? { cookie } : {},
+  })
+
+async function registered(server: FastifyInstance) {
+  const person = newPerson()
+  const res = await json(server, 'POST', '/api/v1/auth/register', undefined, person)
+  assert.equal(res.statusCode, 201, res.body)
+  const cookie = res.cookies.find((c) => c.name === 'mandi_session')!
+  return { person, cookie: `mandi_session=${cookie.value}`, id: res.json().user.id as string }
+}
+
+async function login(server: FastifyInstance, person: { email: string; password: string }) {
+  const res = await json(server, 'POST', '/api/v1/auth/login', undefined, { email: person.email, password: person.password })
+  assert.equal(res.statusCode, 200, res.body)
+  return `mandi_session=${res.cookies.find((c) => c.name === 'mandi_session')!.value}`
+}
+
+describe('accounts API', () => {
+  const ctx = useTestApp()
+
+  it('registers with 201 and an HttpOnly, SameSite=Lax session cookie', async () => {
+    const person = newPerson()
+    const res = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, person)
+    assert.equal(res.statusCode, 201)
+    const cookie = res.cookies.find((c) => c.name === 'mandi_session')!
+    assert.equal(cookie.httpOnly, true)
+    assert.equal(cookie.sameSite, 'Lax')
+    assert.deepEqual(
+      { email: res.json().user.email, phone: res.json().user.phone, emailVerified: res.json().user.emailVerified },
+      { email: person.email, phone: '+919123456789', emailVerified: false },
+    )
+    const again = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, person)
+    assert.equal(again.statusCode, 409)
+    assert.equal(again.json().error.code, 'email_taken')
+  })
+
+  it('answers bad registrations with 400, a code and a message per field', async () => {
+    const res = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, { ...newPerson(), email: 'not-an-email', isAdultBusinessUser: false })
+    assert.equal(res.statusCode, 400)
+    assert.ok(res.json().error.fields.email)
+    assert.ok(res.json().error.fields.isAdultBusinessUser)
+    const young = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, { ...newPerson(), dateOfBirth: '2015-01-01' })
+    assert.equal(young.statusCode, 400)
+    assert.equal(young.json().error.code, 'under_18')
+  })
+
+  it('signs in with 200, refuses a wrong password with 401, and rate-limits with 429 and Retry-After', async () => {
+    const { person } = await registered(ctx.server)
+    assert.ok(await login(ctx.server, person))
+    let last: Awaited<ReturnType<Inject>> | undefined
+    // From a network of their own, so the per-network limit does not spill into the other tests.
+    const attempt = (password: string) =>
+      ctx.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: person.email, password }, remoteAddress: '198.51.100.99' })
+    for (let i = 0; i < 11; i++) last = await attempt(`nope-${i}-nope`)
+    assert.equal(last!.statusCode, 429)
+    assert.equal(last!.json().error.code, 'too_many_attempts')
+    assert.ok(Number(last!.headers['retry-after']) > 60)
+    assert.equal((await attempt(person.password)).statusCode, 429, 'even the right password waits')
+  })
+
+  it('refuses every account route without a session (401)', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/v1/me'],
+      ['GET', '/api/v1/me/profile/history'],
+      ['GET', '/api/v1/me/sessions'],
+      ['GET', '/api/v1/me/business'],
+      ['PATCH', '/api/v1/me/profile'],
+      ['POST', '/api/v1/auth/logout-all'],
+    ]) {
+      const res = await json(ctx.server, method!, url!, undefined, method === 'GET' ? undefined : {})
+      assert.equal(res.statusCode, 401, `${method} ${url}`)
+      assert.equal(res.json().error.code, 'unauthenticated')
+    }
+  })
+
+  it('refuses a session after logout, after logout-all and after a password change, on every route family', async () => {
+    const { person, cookie: first } = await registered(ctx.server)
+    const routes = ['/api/v1/me', '/api/v1/me/sessions', '/api/v1/me/profile/history', '/api/v1/me/consents']
+    const refused = async (cookie: string) => {
+      for (const url of routes) assert.equal((await json(ctx.server, 'GET', url, cookie)).statusCode, 401, url)
+      assert.equal((await json(ctx.server, 'PATCH', '/api/v1/me/profile', cookie, { city: 'Pune' })).statusCode, 401)
+    }
+
+    assert.equal((await json(ctx.server, 'POST', '/api/v1/auth/logout', first)).statusCode, 204)
+    await refused(first)
+
+    const a = await login(ctx.server, person)
+    const b = await login(ctx.server, person)
+    assert.equal((await json(ctx.server, 'POST', '/api/v1/auth/logout-all', a)).statusCode, 204)
+    await refused(a)
+    await refused(b)
+
+    const c = await login(ctx.server, person)
+    const d = await login(ctx.server, person)
+    const changed = await json(ctx.server, 'POST', '/api/v1/me/password', c, { currentPassword: person.password, newPassword: 'new steady bearing 99' })
+    assert.equal(changed.statusCode, 200)
+    assert.equal(changed.json().signedOutSessions, 1)
+    await refused(d)
+    assert.equal((await json(ctx.server, 'GET', '/api/v1/me', c)).statusCode, 200)
+  })
+
+  it('keeps each change as a version and shows old and new values, newest first', async () => {
+    const { cookie } = await registered(ctx.server)
+    await json(ctx.server, 'PATCH', '/api/v1/me/profile', cookie, { city: 'Ahmedabad', state: 'Gujarat', pin: '380015' })
+    const second = await json(ctx.server, 'PATCH', '/api/v1/me/profile', cookie, { city: 'Vadodara' })
+    assert.equal(second.statusCode, 200)
+    assert.equal(second.json().profile.address.city, 'Vadodara')
+    const history = (await json(ctx.server, 'GET', '/api/v1/me/profile/history', cookie)).json()
+    assert.deepEqual(
+      history.versions.map((v: { version: number }) => v.version),
+      [3, 2, 1],
+    )
+    assert.deepEqual(history.versions[0].changes, [{ field: 'city', from: 'Ahmedabad', to: 'Vadodara' }])
+  })
+
+  it('never lets one person see or end another person’s sessions or see their history', async () => {
+    const alice = await registered(ctx.server)
+    const bob = await registered(ctx.server)
+    await json(ctx.server, 'PATCH', '/api/v1/me/profile', alice.cookie, { city: 'Ludhiana' })
+    const aliceSessions = (await json(ctx.server, 'GET', '/api/v1/me/sessions', alice.cookie)).json().sessions
+    const del = await json(ctx.server, 'DELETE', `/api/v1/me/sessions/${aliceSessions[0].id}`, bob.cookie)
+    assert.equal(del.statusCode, 404)
+    assert.equal((await json(ctx.server, 'GET', '/api/v1/me', alice.cookie)).statusCode, 200)
+    const bobHistory = JSON.stringify((await json(ctx.server, 'GET', '/api/v1/me/profile/history', bob.cookie)).json())
+    assert.doesNotMatch(bobHistory, /Ludhiana/)
+    const bobSessions = (await json(ctx.server, 'GET', '/api/v1/me/sessions', bob.cookie)).json().sessions
+    assert.ok(bobSessions.every((s: { id: string }) => s.id !== aliceSessions[0].id))
+  })
+
+  it('lists sessions with the device and the truncated network, and ends one by id', async () => {
+    const { person } = await registered(ctx.server)
+    const res = await ctx.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: person.email, password: person.password },
+      remoteAddress: '203.0.113.77',
+      headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36' },
+    })
+    const cookie = `mandi_session=${res.cookies.find((c) => c.name === 'mandi_session')!.value}`
+    const sessions = (await json(ctx.server, 'GET', '/api/v1/me/sessions', cookie)).json().sessions
+    const current = sessions.find((s: { current: boolean }) => s.current)
+    assert.equal(current.device, 'Chrome on Windows')
+    assert.equal(current.network, '203.0.113.0')
+    const other = sessions.find((s: { current: boolean }) => !s.current)
+    assert.equal((await json(ctx.server, 'DELETE', `/api/v1/me/sessions/${other.id}`, cookie)).statusCode, 204)
+    assert.equal((await json(ctx.server, 'GET', '/api/v1/me/sessions', cookie)).json().sessions.length, sessions.length - 1)
+  })
+
+  it('creates a business profile, and refuses a bad GSTIN with 400 invalid_gstin', async () => {
+    const { cookie } = await registered(ctx.server)
+    assert.equal((await json(ctx.server, 'GET', '/api/v1/me/business', cookie)).statusCode, 404)
+    const address = { line1: '22 Focal Point', city: 'Ludhiana', state: 'Punjab', pin: '141010' }
+    const bad = await json(ctx.server, 'PUT', '/api/v1/me/business', cookie, { legalName: 'Bharat Bearings', gstin: '03AABCB1234K1Z0', address })
+    assert.equal(bad.statusCode, 400)
+    assert.equal(bad.json().error.code, 'invalid_gstin')
+    const gstin = makeGstin('03', 'AABCB1234K')
+    const ok = await json(ctx.server, 'PUT', '/api/v1/me/business', cookie, { legalName: 'Bharat Bearings', gstin, address })
+    assert.equal(ok.statusCode, 200, ok.body)
+    assert.equal(ok.json().business.pan, 'AABCB1234K')
+    assert.ok((await json(ctx.server, 'GET', '/api/v1/me', cookie)).json().user.roles.includes('seller'))
+  })
+
+  it('refuses cross-site state changes made with the session cookie', async () => {
+    const { cookie } = await registered(ctx.server)
+    const crossSite = await ctx.server.inject({
+      method: 'PATCH',
+      url: '/api/v1/me/profile',
+      headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
+      payload: JSON.stringify({ city: 'Nowhere' }),
+    })
+    assert.equal(crossSite.statusCode, 403)
+    assert.equal(crossSite.json().error.code, 'cross_site_request')
+    const formPost = await ctx.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout-all',
+      headers: { cookie, 'content-type': 'text/plain' },
+      payload: 'x',
+    })
+    assert.ok([403, 415].includes(formPost.statusCode))
+    assert.equal((await json(ctx.server, 'GET', '/api/v1/me', cookie)).statusCode, 200, 'the session survived')
+  })
+
+  it('grants and withdraws consent with a receipt that verifies, and shows the person their disclosures', async () => {
+    const { cookie, id } = await registered(ctx.server)
+    const grant = await json(ctx.server, 'PUT', '/api/v1/me/consents/marketing_email', cookie, { granted: true })
+    assert.equal(grant.statusCode, 200)
+    const receipt = (await json(ctx.server, 'GET', `/api/v1/me/consents/receipts/${grant.json().receiptId}`, cookie)).json().receipt
+    assert.equal(privacy.verifyReceipt(receipt, ctx.app.receipts.publicJwk).valid, true)
+    await json(ctx.server, 'PUT', '/api/v1/me/consents/marketing_email', cookie, { granted: false })
+    const consents = (await json(ctx.server, 'GET', '/api/v1/me/consents', cookie)).json().consents
+    assert.equal(consents.find((c: { purpose: string }) => c.purpose === 'marketing_email').granted, false)
+    assert.equal((await json(ctx.server, 'PUT', '/api/v1/me/consents/orders', cookie, { granted: false })).statusCode, 400)
+
+    await privacy.recordDisclosure(ctx.db, { subjectUserId: id, recipient: 'Payment gateway', recipientKind: 'payment_gateway', fields: ['name', 'email'], purpose: 'orders' })
+    const ledger = (await json(ctx.server, 'GET', '/api/v1/me/disclosures', cookie)).json().disclosures
+    assert.deepEqual(ledger.map((d: { recipient: string; fields: string[] }) => [d.recipient, d.fields]), [['Payment gateway', ['name', 'email']]])
+  })
+})

@@ -1,0 +1,278 @@
+import { z } from 'zod'
+import type { App } from '../../app.ts'
+import * as accounts from '../../modules/accounts/index.ts'
+import * as privacy from '../../modules/privacy/index.ts'
+import { notFound } from '../../shared/errors.ts'
+import { describeDevice } from '../device.ts'
+import { presentBusiness, presentHistory, presentMe, presentProfile, presentSessions } from '../presenters/accounts.ts'
+import { requireSession } from '../session.ts'
+import type { ApiRegistry } from './api-registry.ts'
+
+const uuidParam = z.object({ id: z.uuid('Not a valid id.') })
+
+/** The signed-in person's own account. Every route acts on the session's user only, so no id can reach another's data. */
+export function meRoutes(api: ApiRegistry, app: App) {
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/me',
+      summary: 'The signed-in person',
+      tag: 'Accounts',
+      responses: { 200: { description: 'The person and their profile' }, 401: { description: 'Not signed in' } },
+    },
+    async ({ request }) => ({ user: presentMe(await accounts.findProfile(app.db, requireSession(request).user.id)) }),
+  )
+
+  api.route(
+    {
+      method: 'PATCH',
+      url: '/api/v1/me/profile',
+      summary: 'Change profile fields; every change is kept as a new version',
+      tag: 'Accounts',
+      body: accounts.ProfileInput,
+      responses: { 200: { description: 'The profile after the change' } },
+    },
+    async ({ request, body }) => {
+      const session = requireSession(request)
+      return { profile: presentProfile(await accounts.updateProfile(app.db, session.user.id, body)) }
+    },
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/me/profile/history',
+      summary: 'Every version of the profile, newest first, with each change’s old and new value',
+      tag: 'Accounts',
+      responses: { 200: { description: 'The versions' } },
+    },
+    async ({ request }) => presentHistory(await accounts.listProfileHistory(app.db, requireSession(request).user.id)),
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/me/sessions',
+      summary: 'Where the person is signed in',
+      tag: 'Accounts',
+      responses: { 200: { description: 'Active sessions, most recently used first' } },
+    },
+    async ({ request }) => {
+      const session = requireSession(request)
+      return presentSessions(await accounts.listActiveSessions(app.db, session.user.id), session.sessionId, describeDevice)
+    },
+  )
+
+  api.route(
+    {
+      method: 'DELETE',
+      url: '/api/v1/me/sessions/:id',
+      summary: 'Sign out one session',
+      tag: 'Accounts',
+      params: uuidParam,
+      responses: { 204: { description: 'Signed out' }, 404: { description: 'No such session of yours' } },
+    },
+    async ({ request, params }) => {
+      const session = requireSession(request)
+      if (!(await accounts.revokeSession(app.db, session.user.id, params.id))) {
+        throw notFound('session_not_found', 'You have no active session with that id.')
+      }
+    },
+  )
+
+  api.route(
+    {
+      method: 'POST',
+      url: '/api/v1/me/password',
+      summary: 'Change the password; signs out every other session',
+      tag: 'Accounts',
+      body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
+      responses: { 200: { description: 'Changed', schema: z.object({ signedOutSessions: z.number() }) } },
+    },
+    async ({ request, body }) => {
+      const session = requireSession(request)
+      const { signedOut } = await accounts.changePassword(app.db, {
+        userId: session.user.id,
+        currentSessionId: session.sessionId,
+        ...body,
+      })
+      return { signedOutSessions: signedOut }
+    },
+  )
+
+  api.route(
+    {
+      method: 'POST',
+      url: '/api/v1/me/verify-email/resend',
+      summary: 'Send a new email-verification link',
+      tag: 'Accounts',
+      responses: { 202: { description: 'Sent' } },
+    },
+    async ({ request, reply }) => {
+      const { user } = requireSession(request)
+      await app.db.transaction((tx) => accounts.sendVerificationEmail(tx, app.accountsDeps, user))
+      reply.status(202)
+      return { message: 'A new confirmation link is on its way.' }
+    },
+  )
+
+  api.route(
+    {
+      method: 'POST',
+      url: '/api/v1/me/two-factor',
+      summary: 'Start switching on two-factor sign-in: returns the secret for an authenticator app',
+      tag: 'Accounts',
+      responses: { 200: { description: 'Secret and otpauth URI', schema: z.object({ secret: z.string(), uri: z.string() }) } },
+    },
+    async ({ request }) => accounts.startTwoFactorSetup(app.db, app.accountsDeps, requireSession(request).user.id),
+  )
+
+  api.route(
+    {
+      method: 'POST',
+      url: '/api/v1/me/two-factor/confirm',
+      summary: 'Finish switching on two-factor sign-in with a code from the app; returns recovery codes once',
+      tag: 'Accounts',
+      body: z.object({ code: z.string().max(10) }),
+      responses: { 200: { description: 'Switched on', schema: z.object({ recoveryCodes: z.array(z.string()) }) } },
+    },
+    async ({ request, body }) => accounts.confirmTwoFactor(app.db, app.accountsDeps, requireSession(request).user.id, body.code),
+  )
+
+  api.route(
+    {
+      method: 'DELETE',
+      url: '/api/v1/me/two-factor',
+      summary: 'Switch two-factor sign-in off (needs the password)',
+      tag: 'Accounts',
+      body: z.object({ password: z.string().max(200) }),
+      responses: { 204: { description: 'Switched off' } },
+    },
+    async ({ request, body }) => {
+      await accounts.disableTwoFactor(app.db, requireSession(request).user.id, body.password)
+    },
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/me/business',
+      summary: 'The person’s business profile',
+      tag: 'Accounts',
+      responses: { 200: { description: 'The business profile' }, 404: { description: 'No business profile yet' } },
+    },
+    async ({ request }) => {
+      const business = await accounts.findBusinessByOwner(app.db, requireSession(request).user.id)
+      if (!business) throw notFound('business_not_found', 'You have not created a business profile yet.')
+      return { business: presentBusiness(business) }
+    },
+  )
+
+  api.route(
+    {
+      method: 'PUT',
+      url: '/api/v1/me/business',
+      summary: 'Create or update the business profile (the person becomes a seller); GSTIN must be valid for the address’s state',
+      tag: 'Accounts',
+      body: accounts.BusinessInput,
+      responses: {
+        200: { description: 'The business profile' },
+        400: { description: 'Invalid input; code invalid_gstin for a bad check character or a state mismatch' },
+      },
+    },
+    async ({ request, body }) => ({
+      business: presentBusiness(await accounts.saveBusinessProfile(app.db, requireSession(request).user.id, body)),
+    }),
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/me/consents',
+      summary: 'Each optional purpose and whether the person has agreed to it',
+      tag: 'Privacy',
+      responses: { 200: { description: 'Consents' } },
+    },
+    async ({ request }) => {
+      const consents = await privacy.listConsents(app.db, requireSession(request).user.id)
+      return {
+        consents: consents.map((c) => ({
+          purpose: c.purpose,
+          title: privacy.purposes[c.purpose].title,
+          granted: c.granted,
+          changedAt: c.changedAt?.toISOString() ?? null,
+          receiptId: c.receiptId,
+        })),
+      }
+    },
+  )
+
+  api.route(
+    {
+      method: 'PUT',
+      url: '/api/v1/me/consents/:purpose',
+      summary: 'Give or withdraw consent for one purpose; takes effect at once',
+      tag: 'Privacy',
+      params: z.object({ purpose: z.enum(privacy.consentPurposes as [privacy.Purpose, ...privacy.Purpose[]]) }),
+      body: z.object({ granted: z.boolean() }),
+      responses: { 200: { description: 'The new state, and the receipt id for a grant' } },
+    },
+    async ({ request, params, body }) => {
+      const { user } = requireSession(request)
+      const event = await privacy.recordConsent(app.db, {
+        userId: user.id,
+        purpose: params.purpose,
+        action: body.granted ? 'grant' : 'withdraw',
+        channel: 'api',
+      })
+      return { purpose: params.purpose, granted: body.granted, receiptId: event.receiptId }
+    },
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/me/consents/receipts/:id',
+      summary: 'Download the signed receipt of a consent (compact JWS, verifiable with /.well-known/consent-receipt-key)',
+      tag: 'Privacy',
+      params: uuidParam,
+      responses: { 200: { description: 'The receipt', schema: z.object({ receipt: z.string() }) } },
+    },
+    async ({ request, params }) => {
+      const { user } = requireSession(request)
+      const receipt = await privacy.consentReceipt(app.db, app.receipts, receiptContext(app), user.id, params.id)
+      return { receipt }
+    },
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/me/disclosures',
+      summary: 'Everyone who has received the person’s data from Mandi: who, which fields, why, when',
+      tag: 'Privacy',
+      responses: { 200: { description: 'The person’s disclosure ledger, newest first' } },
+    },
+    async ({ request }) => {
+      const entries = await privacy.listDisclosures(app.db, requireSession(request).user.id)
+      return {
+        disclosures: entries.map((d) => ({
+          recipient: d.recipient,
+          recipientKind: d.recipientKind,
+          fields: d.fields,
+          purpose: d.purpose,
+          basis: d.basis,
+          reference: d.reference,
+          at: d.createdAt.toISOString(),
+        })),
+      }
+    },
+  )
+}
+
+export function receiptContext(app: App): privacy.ReceiptContext {
+  return {
+    issuer: app.config.publicUrl,
+    controller: { name: app.config.operator.name, grievanceEmail: app.config.operator.grievanceOfficer.email },
+  }
+}
