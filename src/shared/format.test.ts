@@ -42,5 +42,7 @@ describe('formatNumber and formatQuantity', () => {
     assert.equal(formatQuantity(10, 'box'), '10 boxes')
     assert.equal(formatQuantity(500, 'kg'), '500 kg')
     assert.equal(formatQuantity(1000, 'nos'), '1,000 nos')
+    assert.equal(formatQuantity(5, 'box of 10'), '5 boxes of 10')
+    assert.equal(formatQuantity(1, 'box of 10'), '1 box of 10')
   })
 })

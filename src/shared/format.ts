@@ -47,14 +47,54 @@ export function formatQuantity(count: number, unit: string): string {
 // Spelled-out units take a plural; abbreviations (kg, pcs, nos, sq ft) read the same either way.
 const PLURALS: Record<string, string> = Object.fromEntries(
   [
-    'piece', 'set', 'pair', 'unit', 'roll', 'metre', 'meter', 'litre', 'liter', 'drum', 'bag', 'packet', 'pack',
-    'carton', 'coil', 'tonne', 'ton', 'bottle', 'can', 'sheet', 'bundle', 'length', 'kit', 'reel', 'tin', 'pail',
-    'barrel', 'pallet', 'case', 'jar', 'tube', 'spool', 'sack', 'card', 'strip',
+    'piece',
+    'set',
+    'pair',
+    'unit',
+    'roll',
+    'metre',
+    'meter',
+    'litre',
+    'liter',
+    'drum',
+    'bag',
+    'packet',
+    'pack',
+    'carton',
+    'coil',
+    'tonne',
+    'ton',
+    'bottle',
+    'can',
+    'sheet',
+    'bundle',
+    'length',
+    'kit',
+    'reel',
+    'tin',
+    'pail',
+    'barrel',
+    'pallet',
+    'case',
+    'jar',
+    'tube',
+    'spool',
+    'sack',
+    'card',
+    'strip',
   ]
     .map((u) => [u, `${u}s`])
-    .concat([['box', 'boxes'], ['batch', 'batches'], ['inch', 'inches'], ['foot', 'feet']]),
+    .concat([
+      ['box', 'boxes'],
+      ['batch', 'batches'],
+      ['inch', 'inches'],
+      ['foot', 'feet'],
+    ]),
 )
 
 function pluralUnit(unit: string): string {
-  return PLURALS[unit.toLowerCase()] ?? unit
+  // "box of 10" → "boxes of 10": the packing word takes the plural, its contents do not.
+  const [, word = unit, rest = ''] = /^(\S+)( of .+)$/.exec(unit) ?? []
+  const plural = PLURALS[word.toLowerCase()]
+  return plural ? `${plural}${rest}` : unit
 }

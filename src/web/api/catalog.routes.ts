@@ -1,4 +1,115 @@
+import { z } from 'zod'
 import type { App } from '../../app.ts'
+import * as catalog from '../../modules/catalog/index.ts'
+import { notFound } from '../../shared/errors.ts'
+import { presentCategory, presentProduct, presentProductSummary } from '../presenters/catalog.ts'
 import type { ApiRegistry } from './api-registry.ts'
 
-export function catalogRoutes(_api: ApiRegistry, _app: App) {}
+const TAG = 'Catalogue'
+
+/** Read-only catalogue API: categories, product listings and search, one product. */
+export function catalogRoutes(api: ApiRegistry, { db }: App) {
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/categories',
+      summary: 'The category tree: top-level categories with their subcategories.',
+      tag: TAG,
+      responses: {
+        200: { description: 'All categories', schema: z.object({ categories: z.array(CategorySchema) }) },
+      },
+    },
+    async () => {
+      const tree = await catalog.loadCategoryTree(db)
+      return { categories: tree.roots.map(presentCategory) }
+    },
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/products',
+      summary: `Published products, ${catalog.PRODUCTS_PER_PAGE} per page: search by keywords, filter by category and city, sort.`,
+      tag: TAG,
+      query: catalog.ProductListQuery,
+      responses: { 200: { description: 'One page of products', schema: ProductListSchema } },
+    },
+    async ({ query }) => {
+      const result = await catalog.browseProducts(db, query)
+      return { items: result.items.map(presentProductSummary), total: result.total, page: result.page }
+    },
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/products/:id',
+      summary: 'One published product with its specifications and seller.',
+      tag: TAG,
+      params: z.object({
+        id: z.coerce.number({ error: 'id must be a product number' }).int().positive().describe('Product id'),
+      }),
+      responses: {
+        200: { description: 'The product', schema: z.object({ product: ProductSchema }) },
+        404: { description: 'No published product has this id (code product_not_found)' },
+      },
+    },
+    async ({ params }) => {
+      const product = await catalog.findPublishedProduct(db, params.id)
+      if (!product) throw notFound('product_not_found', `There is no published product with id ${params.id}.`)
+      return { product: presentProduct(product) }
+    },
+  )
+}
+
+const CategorySchema: z.ZodType<{ id: number; slug: string; name: string; children: unknown[] }> = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  get children() {
+    return z.array(CategorySchema)
+  },
+})
+
+const Money = z
+  .number()
+  .int()
+  .nullable()
+  .describe('Price per unit in paise (₹1 = 100 paise); null means price on request')
+
+const ProductListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      slug: z.string(),
+      title: z.string(),
+      pricePaise: Money,
+      unit: z.string(),
+      moq: z.number().int().describe('Minimum order quantity, in units'),
+      seller: z.object({ id: z.number().int(), name: z.string(), city: z.string() }),
+    }),
+  ),
+  total: z.number().int().describe('Products matching, across all pages'),
+  page: z.number().int(),
+})
+
+const ProductSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  pricePaise: Money,
+  unit: z.string(),
+  moq: z.number().int(),
+  category: z.object({ slug: z.string(), name: z.string() }),
+  specs: z.array(z.object({ name: z.string(), value: z.string() })),
+  images: z.array(z.object({ url: z.string(), alt: z.string() })),
+  seller: z.object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: z.string(),
+    city: z.string(),
+    state: z.string(),
+    gstVerified: z.boolean().describe("Whether Mandi has verified the seller's GSTIN"),
+  }),
+})

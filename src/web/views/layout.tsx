@@ -1,8 +1,30 @@
 import type { ComponentChildren } from 'preact'
 import { asset } from '../static-assets.ts'
+import { Icon, Logo } from './icons.tsx'
 import type { PageContext } from './page-context.ts'
+import { SearchForm } from './search-form.tsx'
+import { categoryPath } from './urls.ts'
 
-export function Layout(props: { ctx: PageContext; title: string; description?: string; children: ComponentChildren }) {
+export interface NavCategory {
+  slug: string
+  name: string
+}
+
+export interface LayoutProps {
+  ctx: PageContext
+  /** The page's own title; " · Mandi" is added. */
+  title: string
+  description?: string
+  /** Absolute URL of the canonical version of this page. */
+  canonical?: string
+  /** Ask search engines not to index (search results, errors). */
+  noindex?: boolean
+  /** Top-level categories for the category bar; pages that loaded the tree pass it. */
+  categories?: NavCategory[]
+  children: ComponentChildren
+}
+
+export function Layout(props: LayoutProps) {
   return (
     <html lang="en-IN">
       <head>
@@ -10,22 +32,127 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Mandi`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
+        {props.noindex ? <meta name="robots" content="noindex" /> : null}
+        <meta name="theme-color" content="#0b3d7a" />
+        <link rel="icon" href={asset('img/favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={asset('app.css')} />
       </head>
       <body>
-        <header>
-          <a href="/">Mandi</a>
-          <form action="/search" method="get" role="search">
-            <label for="q">Search products</label>
-            <input id="q" name="q" type="search" value={props.ctx.q} />
-            <button type="submit">Search</button>
-          </form>
-        </header>
-        <main id="main">{props.children}</main>
-        <footer>
-          <a href="/privacy">Privacy</a> <a href="/terms">Terms</a> <a href="/grievance">Grievance officer</a>
-        </footer>
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader ctx={props.ctx} categories={props.categories} />
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
+  )
+}
+
+function SiteHeader(props: { ctx: PageContext; categories?: NavCategory[] | undefined }) {
+  const onCategory = (slug: string) => props.ctx.path === categoryPath({ slug })
+  return (
+    <>
+      <header class="site-header">
+        <div class="container header-row">
+          <a class="brand" href="/">
+            <Logo />
+            <span class="brand-name">Mandi</span>
+            <span class="visually-hidden">, home</span>
+          </a>
+          <SearchForm
+            class="site-search"
+            id="site-q"
+            landmark="Products"
+            label="Search products"
+            hideLabel
+            value={props.ctx.q}
+            placeholder="Search pumps, valves, bearings…"
+          />
+          <nav class="header-nav" aria-label="Site">
+            <a href="/categories" aria-current={props.ctx.path === '/categories' ? 'page' : undefined}>
+              <Icon name="grid" />
+              <span>Categories</span>
+            </a>
+          </nav>
+        </div>
+      </header>
+      {props.categories?.length ? (
+        <nav class="category-bar" aria-label="Top categories">
+          <div class="container">
+            <ul>
+              {props.categories.map((c) => (
+                <li key={c.slug}>
+                  <a href={categoryPath(c)} aria-current={onCategory(c.slug) ? 'page' : undefined}>
+                    {c.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      ) : null}
+    </>
+  )
+}
+
+function SiteFooter() {
+  return (
+    <footer class="site-footer">
+      <div class="container footer-grid">
+        <div class="footer-about">
+          <p class="footer-brand">
+            <Logo />
+            <span>Mandi</span>
+          </p>
+          <p>
+            A marketplace for industrial goods from Indian manufacturers, traders and distributors. Prices,
+            stock and specifications are set by each seller.
+          </p>
+        </div>
+        <nav aria-labelledby="footer-market">
+          <h2 id="footer-market">Marketplace</h2>
+          <ul>
+            <li>
+              <a href="/categories">All categories</a>
+            </li>
+            <li>
+              <a href="/search">All products</a>
+            </li>
+          </ul>
+        </nav>
+        <nav aria-labelledby="footer-data">
+          <h2 id="footer-data">Your data and rights</h2>
+          <ul>
+            <li>
+              <a href="/privacy">Privacy notice</a>
+            </li>
+            <li>
+              <a href="/terms">Terms of use</a>
+            </li>
+            <li>
+              <a href="/grievance">Grievance officer</a>
+            </li>
+          </ul>
+        </nav>
+        <nav aria-labelledby="footer-dev">
+          <h2 id="footer-dev">Developers</h2>
+          <ul>
+            <li>
+              <a href="/api/docs">API reference</a>
+            </li>
+            <li>
+              <a href="/api/openapi.json">OpenAPI document</a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+      <div class="container footer-meta">
+        <p>Mandi is open-source marketplace software, licensed under the GNU AGPL version 3 or later.</p>
+      </div>
+    </footer>
   )
 }

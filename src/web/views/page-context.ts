@@ -6,9 +6,11 @@ export interface PageContext {
   path: string
   /** The current search text, echoed in the header search box. */
   q: string
+  /** Quoted on error pages so that a report to support can be matched to the server log. */
+  requestId: string
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
   const url = new URL(request.url, 'http://local')
-  return { path: url.pathname, q: url.searchParams.get('q')?.slice(0, 200) ?? '' }
+  return { path: url.pathname, q: url.searchParams.get('q')?.slice(0, 200) ?? '', requestId: request.id }
 }

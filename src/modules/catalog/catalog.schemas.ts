@@ -1,0 +1,53 @@
+import { z } from 'zod'
+
+export const PRODUCTS_PER_PAGE = 24
+// Deep offsets get slow and nobody reads page 400 of a listing; narrowing the search is the answer.
+export const MAX_PAGE = 400
+
+export const productSorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as const
+export type ProductSort = (typeof productSorts)[number]
+
+const blankToUndefined = (value: string | undefined) => (value ? value : undefined)
+
+const Page = z.coerce
+  .number({ error: `page must be a whole number from 1 to ${MAX_PAGE}` })
+  .int()
+  .min(1)
+  .max(MAX_PAGE)
+  .default(1)
+  .describe(`Page number, from 1; ${PRODUCTS_PER_PAGE} products per page`)
+
+/** A listing request, shared by the JSON API and the search and category pages. */
+export const ProductListQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200, 'q must be at most 200 characters')
+    .optional()
+    .transform(blankToUndefined)
+    .describe('Keywords, e.g. "ball valve 2 inch". Typos are tolerated when nothing matches exactly.'),
+  category: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z0-9-]*$/, 'category must be a category slug such as "pumps" (see /api/v1/categories)')
+    .optional()
+    .transform(blankToUndefined)
+    .describe('Category slug; a top-level category includes all its subcategories'),
+  city: z
+    .string()
+    .trim()
+    .max(80, 'city must be at most 80 characters')
+    .optional()
+    .transform(blankToUndefined)
+    .describe("Seller's city, e.g. Pune (not case-sensitive)"),
+  page: Page,
+  sort: z
+    .enum(productSorts, { error: `sort must be one of: ${productSorts.join(', ')}` })
+    .optional()
+    .describe('relevance (default with q), newest (default without q), price_asc or price_desc'),
+})
+export type ProductListQuery = z.output<typeof ProductListQuery>
+
+/** Paging through one seller's or one category's products. */
+export const PageQuery = z.object({ page: Page })
