@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import type { App } from '../app.ts'
+import * as messaging from '../modules/messaging/index.ts'
 import * as system from '../modules/system/index.ts'
 
 export interface JobDefinition {
@@ -16,6 +17,18 @@ export const jobs = {
     cron: (app) => app.config.workerHeartbeatCron,
     handler: async (app) => {
       await system.recordHeartbeat(app.db, { id: workerId, host: hostname(), pid: process.pid })
+    },
+  },
+  // Send after committing work that queued messages, to deliver them now rather than at the next sweep.
+  'messaging.deliver': {
+    handler: async (app, payload) => {
+      await messaging.runDeliveryJob(messaging.messagingFor(app), payload)
+    },
+  },
+  'messaging.sweep': {
+    cron: () => '* * * * *',
+    handler: async (app) => {
+      await messaging.runDeliveryJob(messaging.messagingFor(app), {})
     },
   },
 } satisfies Record<string, JobDefinition>

@@ -22,11 +22,12 @@ import { createMetrics } from './metrics.ts'
 import { catalogPages } from './pages/catalog.pages.tsx'
 import { homePages } from './pages/home.pages.tsx'
 import { infoPages } from './pages/info.pages.tsx'
+import { sendNotFound } from './pages/page-frame.ts'
 import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
 import { sendPage } from './render.tsx'
 import { registerSessions } from './session.ts'
 import { assetUrls, publicDir } from './static-assets.ts'
-import { ErrorPage, NotFoundPage } from './views/error-pages.tsx'
+import { ErrorPage } from './views/error-pages.tsx'
 import { pageContext } from './views/page-context.ts'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
@@ -148,7 +149,7 @@ export async function createServer(app: App): Promise<FastifyInstance> {
       return sendJsonError(reply, { status: 404, code: 'not_found', message: 'There is nothing at this address.' })
     }
     try {
-      return sendPage(reply, NotFoundPage({ ctx: pageContext(request) }), 404)
+      return await sendNotFound(app, request, reply, 'There is nothing at this address.')
     } catch (renderError) {
       request.log.error({ err: renderError }, 'not-found page failed to render')
       return reply.status(404).type('text/html; charset=utf-8').send(bareErrorPage('There is nothing at this address.'))

@@ -3,6 +3,7 @@ import type { App } from '../../app.ts'
 import { sendPage } from '../render.tsx'
 import { Layout } from '../views/layout.tsx'
 import { pageContext } from '../views/page-context.ts'
+import { Table } from '../views/ui.tsx'
 import type { ApiRegistry } from './api-registry.ts'
 
 interface Operation {
@@ -40,31 +41,17 @@ export function docsRoutes(server: FastifyInstance, api: ApiRegistry, app: App) 
                 </h2>
                 <p>{op.summary}</p>
                 {op.parameters?.length ? (
-                  <table class="table">
-                    <caption>Parameters</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Name</th>
-                        <th scope="col">In</th>
-                        <th scope="col">Type</th>
-                        <th scope="col">Required</th>
-                        <th scope="col">About</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {op.parameters.map((p) => (
-                        <tr key={p.name}>
-                          <td>
-                            <code>{p.name}</code>
-                          </td>
-                          <td>{p.in}</td>
-                          <td>{p.schema.type ?? 'any'}</td>
-                          <td>{p.required ? 'yes' : 'no'}</td>
-                          <td>{p.description ?? ''}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <Table
+                    caption="Parameters"
+                    head={['Name', 'In', 'Type', 'Required', 'About']}
+                    rows={op.parameters.map((p) => [
+                      <code key="name">{p.name}</code>,
+                      p.in,
+                      p.schema.type ?? 'any',
+                      p.required ? 'yes' : 'no',
+                      p.description ?? '',
+                    ])}
+                  />
                 ) : null}
                 <ul>
                   {Object.entries(op.responses).map(([status, r]) => (

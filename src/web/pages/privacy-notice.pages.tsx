@@ -6,7 +6,7 @@ import { formatDate } from '../../shared/format.ts'
 import { sendPage } from '../render.tsx'
 import { Layout } from '../views/layout.tsx'
 import { pageContext } from '../views/page-context.ts'
-import { Breadcrumbs, Flash, Table } from '../views/ui.tsx'
+import { Breadcrumbs, Button, Flash, Table } from '../views/ui.tsx'
 import { canonicalUrl } from './page-frame.ts'
 
 const basisWords: Record<privacy.PurposeDefinition['basis'], string> = {
@@ -171,9 +171,7 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
                 {receipt}
               </textarea>
             </div>
-            <button type="submit" class="button button-primary">
-              Verify
-            </button>
+            <Button>Verify</Button>
           </form>
         </div>
       </Layout>,

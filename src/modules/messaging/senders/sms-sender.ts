@@ -1,0 +1,21 @@
+import type { SendResult } from './email-sender.ts'
+
+export interface OutgoingSms {
+  outboxId: string
+  /** Passed to the provider so that a retry can never deliver a second copy. */
+  idempotencyKey: string
+  /** E.164, e.g. +919876543210. */
+  to: string
+  text: string
+  dltTemplateId: string
+}
+
+export interface SmsSender {
+  readonly name: string
+  /** Who receives the data, as the person reads it in their disclosure ledger. */
+  readonly recipientTitle: string
+  /** True when the message leaves this installation (a disclosure to record). */
+  readonly isExternal: boolean
+  send(sms: OutgoingSms): Promise<SendResult>
+  close?(): Promise<void>
+}

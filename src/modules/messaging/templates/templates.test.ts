@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { channelsOf, type RenderContext } from '../message-kind.ts'
+import { type MessageData, type MessageKind, messageKinds, renderMessage } from '../message-kinds.ts'
+
+const ctx: RenderContext = {
+  publicUrl: 'https://mandi.example',
+  operatorName: 'Mandi Test Operator',
+  dltTemplateIds: { 'enquiry-received': '1107160000000000001' },
+}
+
+const samples: { [K in MessageKind]: MessageData<K> } = {
+  'email-verification': {
+    firstName: 'Asha',
+    verifyUrl: 'https://mandi.example/verify?t=abc',
+    expiresInHours: 24,
+  },
+  'password-reset': {
+    firstName: 'Asha',
+    resetUrl: 'https://mandi.example/reset?t=abc',
+    expiresInMinutes: 30,
+  },
+  'enquiry-received': {
+    buyerFirstName: 'Ravi',
+    buyerCity: 'Coimbatore',
+    productTitle: 'Centrifugal Monoblock Pump 1 HP',
+    quantity: 25,
+    unit: 'piece',
+    enquiryUrl: 'https://mandi.example/seller/enquiries/42',
+  },
+  'marketing-digest': {
+    firstName: 'Asha',
+    headline: 'New ball valves from Rajkot this week',
+    products: [
+      {
+        title: 'Brass Ball Valve 1 inch',
+        url: 'https://mandi.example/p/1',
+        pricePaise: 45_000,
+        sellerCity: 'Rajkot',
+      },
+    ],
+    unsubscribeUrl: 'https://mandi.example/unsubscribe/tok',
+  },
+}
+
+function email(kind: MessageKind, data: unknown = samples[kind]) {
+  const rendered = renderMessage(kind, 'email', data, ctx)
+  assert.equal(rendered.channel, 'email')
+  return rendered.content as Extract<typeof rendered, { channel: 'email' }>['content']
+}
+
+describe('message kinds', () => {
+  it('declare a purpose, and marketing ones a consent-based purpose', () => {
+    assert.equal(messageKinds['email-verification'].purpose, 'account')
+    assert.equal(messageKinds['password-reset'].purpose, 'account')
+    assert.equal(messageKinds['enquiry-received'].purpose, 'enquiries')
+    assert.equal(messageKinds['marketing-digest'].purpose, 'marketing_email')
+    assert.deepEqual(channelsOf(messageKinds['enquiry-received']), ['email', 'sms'])
+    assert.deepEqual(channelsOf(messageKinds['password-reset']), ['email'])
+  })
+
+  for (const kind of Object.keys(messageKinds) as MessageKind[]) {
+    it(`renders "${kind}" with a subject, an HTML part and a plain-text part`, () => {
+      const content = email(kind)
+      assert.ok(content.subject.length > 5)
+      assert.match(content.html, /^<!doctype html><html lang="en-IN">/)
+      assert.ok(content.text.length > 40)
+      assert.doesNotMatch(content.text, /<[a-z]/i)
+      assert.match(content.text, /Sent by Mandi Test Operator/)
+    })
+  }
+
+  it('renders a <script> in the data as inert text', () => {
+    const content = email('enquiry-received', {
+      ...samples['enquiry-received'],
+      buyerCity: '<script>alert(1)</script>',
+      productTitle: '"><img src=x onerror=alert(1)>',
+    })
+    assert.doesNotMatch(content.html, /<script/i)
+    assert.doesNotMatch(content.html, /<img/i)
+    assert.match(content.html, /from &lt;script>alert\(1\)&lt;\/script> would like/)
+  })
+
+  it('keeps a subject on one line whatever the data holds', () => {
+    const content = email('enquiry-received', {
+      ...samples['enquiry-received'],
+      productTitle: 'Pump\r\nBcc: victim@example.in',
+    })
+    assert.doesNotMatch(content.subject, /[\r\n]/)
+  })
+
+  it('tells a seller about an enquiry without any way to carry the buyer’s contact details', () => {
+    const schema = messageKinds['enquiry-received'].schema
+    assert.equal(
+      schema.safeParse({ ...samples['enquiry-received'], buyerEmail: 'ravi@example.in' }).success,
+      false,
+    )
+    assert.equal(
+      schema.safeParse({ ...samples['enquiry-received'], buyerPhone: '+919876543210' }).success,
+      false,
+    )
+    assert.equal(
+      schema.safeParse({ ...samples['enquiry-received'], buyerFirstName: 'Ravi Kumar' }).success,
+      false,
+    )
+    const content = email('enquiry-received')
+    assert.match(content.text, /Ravi from Coimbatore would like 25 pieces of Centrifugal Monoblock Pump 1 HP/)
+  })
+
+  it('renders the enquiry SMS as its registered DLT template with the template id', () => {
+    const rendered = renderMessage('enquiry-received', 'sms', samples['enquiry-received'], ctx)
+    assert.equal(rendered.channel, 'sms')
+    if (rendered.channel !== 'sms') return
+    assert.equal(rendered.content.dltTemplateId, '1107160000000000001')
+    const template = messageKinds['enquiry-received'].sms!.dltTemplate
+    const pattern = new RegExp(
+      `^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{#var#\\\}/g, '(.{1,200})')}$`,
+    )
+    assert.match(rendered.content.text, pattern)
+  })
+
+  it('puts a one-click unsubscribe link in marketing mail, in the body and for the headers', () => {
+    const content = email('marketing-digest')
+    assert.equal(content.listUnsubscribeUrl, 'https://mandi.example/unsubscribe/tok')
+    assert.match(content.text, /Unsubscribe with one click: https:\/\/mandi\.example\/unsubscribe\/tok/)
+    assert.match(
+      content.html,
+      /<a href="https:\/\/mandi\.example\/unsubscribe\/tok">Unsubscribe with one click<\/a>/,
+    )
+    assert.match(content.text, /₹450/)
+  })
+
+  it('refuses links that are not http(s), so data cannot smuggle a javascript: URL', () => {
+    assert.throws(() =>
+      email('password-reset', { ...samples['password-reset'], resetUrl: 'javascript:alert(1)' }),
+    )
+  })
+})
