@@ -3,6 +3,7 @@ import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { dataInventory } from './inventory.ts'
 import { createLogger, type Logger } from './logger.ts'
+import * as messaging from './modules/messaging/index.ts'
 import * as privacy from './modules/privacy/index.ts'
 
 export interface AppOptions {
@@ -21,6 +22,20 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       pgliteDir: config.database.pgliteDir,
       poolSize: config.database.poolSize,
     }))
+  const messagingService = messaging.createMessaging(
+    {
+      isProduction: config.isProduction,
+      publicUrl: config.publicUrl,
+      operatorName: config.operator.name,
+      mailFrom: config.messaging.mailFrom,
+      smtpUrl: config.messaging.smtpUrl,
+      sms: config.messaging.sms,
+      devSmsSenderId: config.messaging.smsSenderId,
+      dltTemplateIds: messaging.parseDltTemplateIds(config.messaging.dltTemplates),
+    },
+    database.db,
+    logger,
+  )
   let closed = false
   return {
     config,
@@ -29,10 +44,12 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     db: database.db,
     receipts: privacy.createReceiptSigner(config.consentReceiptKey),
     accountsDeps: { secretKey: config.secretKey, publicUrl: config.publicUrl },
+    messaging: messagingService,
     migrate: () => migrate(database.db),
     async close() {
       if (closed) return
       closed = true
+      await messagingService.close()
       await database.close()
     },
   }

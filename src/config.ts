@@ -25,6 +25,26 @@ const Env = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SEED_PRODUCTS: z.coerce.number().int().min(0).default(2000),
   WORKER_HEARTBEAT_CRON: z.string().default('* * * * *'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Mandi <no-reply@mandi.localhost>'),
+  SMS_PROVIDER_URL: z.url().optional(),
+  SMS_API_KEY: z.string().min(1).optional(),
+  SMS_SENDER_ID: z.string().min(3).max(11).default('MANDIX'),
+  SMS_DLT_ENTITY_ID: z
+    .string()
+    .regex(/^\d{10,25}$/, 'must be the 10–25 digit DLT principal entity id')
+    .optional(),
+  SMS_DLT_TEMPLATES: z.string().default(''),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  RELAY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as relay.example.in')
+    .default('relay.mandi.localhost'),
   OPERATOR_NAME: z.string().min(1).default('Mandi Marketplace (self-hosted)'),
   GRIEVANCE_OFFICER_NAME: z.string().min(1).default('Grievance Officer'),
   GRIEVANCE_OFFICER_EMAIL: z.email().default('grievance@mandi.localhost'),
@@ -40,6 +60,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  if (e.SMS_PROVIDER_URL && !e.SMS_API_KEY) {
+    throw new Error('Invalid environment:\n  SMS_API_KEY: required when SMS_PROVIDER_URL is set')
+  }
   const dataDir = path.resolve(e.DATA_DIR)
   if (e.NODE_ENV === 'production') {
     const missing = [
@@ -68,6 +91,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     seedProducts: e.SEED_PRODUCTS,
     workerHeartbeatCron: e.WORKER_HEARTBEAT_CRON,
+    messaging: Object.freeze({
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      sms:
+        e.SMS_PROVIDER_URL && e.SMS_API_KEY
+          ? Object.freeze({
+              url: e.SMS_PROVIDER_URL,
+              apiKey: e.SMS_API_KEY,
+              senderId: e.SMS_SENDER_ID,
+              dltEntityId: e.SMS_DLT_ENTITY_ID,
+            })
+          : undefined,
+      smsSenderId: e.SMS_SENDER_ID,
+      dltTemplates: e.SMS_DLT_TEMPLATES,
+      relayDomain: e.RELAY_DOMAIN.toLowerCase(),
+      // The inbound receiver starts only when a port is configured.
+      inbound:
+        e.INBOUND_SMTP_PORT === undefined
+          ? undefined
+          : Object.freeze({
+              host: e.INBOUND_SMTP_HOST,
+              port: e.INBOUND_SMTP_PORT,
+              domains: [e.RELAY_DOMAIN.toLowerCase()],
+              maxBytes: e.INBOUND_SMTP_MAX_BYTES,
+            }),
+    }),
     operator: Object.freeze({
       name: e.OPERATOR_NAME,
       grievanceOfficer: Object.freeze({

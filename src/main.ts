@@ -1,6 +1,7 @@
 import { type App, createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { type Worker, startWorker } from './jobs/worker.ts'
+import * as messaging from './modules/messaging/index.ts'
 import { createServer } from './web/server.ts'
 
 /**
@@ -23,6 +24,11 @@ export async function start(config: Config, roles: { web: boolean; worker: boole
   const server = roles.web ? await createServer(app) : undefined
   const worker: Worker | undefined = roles.worker ? await startWorker(app) : undefined
   if (server) await server.listen({ host: config.host, port: config.port })
+  // Replies to the enquiry relay arrive by SMTP; the receiver runs with the worker when a port is set.
+  const inbound =
+    roles.worker && config.messaging.inbound
+      ? await messaging.startInboundSmtp(config.messaging.inbound, [messaging.createReceiptLogHandler(app.logger)], app.logger)
+      : undefined
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -33,6 +39,7 @@ export async function start(config: Config, roles: { web: boolean; worker: boole
     const deadline = setTimeout(() => process.exit(1), 20_000)
     deadline.unref()
     await server?.close()
+    await inbound?.close()
     await worker?.stop()
     await app.close()
     process.exit(0)
@@ -56,6 +63,7 @@ export async function start(config: Config, roles: { web: boolean; worker: boole
   } else {
     console.log(`Mandi worker running (database: ${describeDatabase(config)}). Press Ctrl+C to stop.`)
   }
+  if (inbound) console.log(`Receiving relay mail for ${config.messaging.relayDomain} on port ${inbound.port}.`)
 }
 
 export async function seed(app: App, options: { products: number; seed?: number }) {

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import type { App } from '../app.ts'
+import * as accounts from '../modules/accounts/index.ts'
 import * as messaging from '../modules/messaging/index.ts'
 import * as system from '../modules/system/index.ts'
 
@@ -22,13 +23,21 @@ export const jobs = {
   // Send after committing work that queued messages, to deliver them now rather than at the next sweep.
   'messaging.deliver': {
     handler: async (app, payload) => {
-      await messaging.runDeliveryJob(messaging.messagingFor(app), payload)
+      await messaging.runDeliveryJob(app.messaging, payload)
     },
   },
   'messaging.sweep': {
     cron: () => '* * * * *',
     handler: async (app) => {
-      await messaging.runDeliveryJob(messaging.messagingFor(app), {})
+      await messaging.runDeliveryJob(app.messaging, {})
+    },
+  },
+  // Ended sessions and old sign-in failures are kept only as long as the data inventory says.
+  'accounts.prune': {
+    cron: () => '17 * * * *',
+    handler: async (app) => {
+      await accounts.pruneSessions(app.db)
+      await accounts.pruneSignInFailures(app.db)
     },
   },
 } satisfies Record<string, JobDefinition>

@@ -26,3 +26,25 @@ describe(`job worker on pg-boss (${testDatabaseKind})`, () => {
     assert.equal(beats[0]!.pid, process.pid)
   })
 })
+
+describe(`scheduled pruning (${testDatabaseKind})`, () => {
+  it('deletes sessions that ended more than 30 days ago and keeps live ones', async (t) => {
+    const { buildUser } = await import('#test/factories.ts')
+    const accounts = await import('#src/modules/accounts/index.ts')
+    const { runJobNow } = await import('./worker.ts')
+    const app = await createApp(testConfig(), { database: await openTestDatabase() })
+    t.after(() => app.close())
+    const user = await buildUser(app.db)
+    const longAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000)
+    await accounts.createSession(app.db, { userId: user.id, sharedDevice: true }, longAgo)
+    const live = await accounts.createSession(app.db, { userId: user.id, sharedDevice: false })
+    await runJobNow(app, 'accounts.prune')
+    const left = await accounts.listActiveSessions(app.db, user.id)
+    assert.deepEqual(
+      left.map((s) => s.id),
+      [live.sessionId],
+    )
+    const { sessions } = await import('#src/modules/accounts/accounts.tables.ts')
+    assert.equal((await app.db.select().from(sessions)).length, 1, 'the old session row is gone, not just inactive')
+  })
+})

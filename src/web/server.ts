@@ -21,8 +21,10 @@ import { presentError, sendJsonError, wantsJson } from './errors.ts'
 import { createMetrics } from './metrics.ts'
 import { catalogPages } from './pages/catalog.pages.tsx'
 import { homePages } from './pages/home.pages.tsx'
+import { devMailboxPages } from './pages/dev-mailbox.pages.tsx'
 import { infoPages } from './pages/info.pages.tsx'
 import { sendNotFound } from './pages/page-frame.ts'
+import { unsubscribePages } from './pages/unsubscribe.pages.tsx'
 import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
 import { sendPage } from './render.tsx'
 import { registerSessions } from './session.ts'
@@ -123,6 +125,8 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   // Form posts are checked for a CSRF token after the body is parsed (onRequest would be too early).
   server.addHook('preHandler', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return
+    // Routes that carry their own proof (a signed one-click unsubscribe link) opt out.
+    if (request.routeOptions.config.csrf === false) return
     if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
       await new Promise<void>((resolve, reject) =>
         server.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
@@ -166,6 +170,8 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   homePages(server, app)
   catalogPages(server, app)
   infoPages(server, app)
+  devMailboxPages(server, app)
+  unsubscribePages(server, app)
   privacyNoticePages(server, app)
 
   server.log.debug({ assets: assetUrls }, 'static assets')
@@ -186,5 +192,9 @@ export const webRoot = path.dirname(fileURLToPath(import.meta.url))
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: ReturnType<typeof createMetrics>
+  }
+  interface FastifyContextConfig {
+    /** false: the route proves itself another way and skips the form CSRF check. */
+    csrf?: boolean
   }
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod'
-import type { Db } from '../../db/database.ts'
-import type { Logger } from '../../logger.ts'
 import type { DeliveryReport } from './delivery.ts'
-import { createMessaging, type Messaging } from './messaging.ts'
+import type { Messaging } from './messaging.ts'
 
 const DeliverPayload = z.object({ limit: z.number().int().min(1).max(1000).default(200) })
 
@@ -23,39 +21,4 @@ export async function runDeliveryJob(messaging: Messaging, payload: unknown): Pr
     for (const key of Object.keys(total) as (keyof DeliveryReport)[]) total[key] += report[key]
     if (report.claimed < limit || Date.now() - started > SWEEP_BUDGET_MS) return total
   }
-}
-
-/** What the job handlers need from the app; `messaging` is there once app.ts builds it. */
-export interface MessagingHost {
-  db: Db
-  logger: Logger
-  config: { isProduction: boolean; publicUrl: string; operator: { name: string } }
-  messaging?: Messaging
-}
-
-const fallbacks = new WeakMap<object, Messaging>()
-
-/**
- * The app's messaging. An app built without it (older wiring, a test app) gets dev-mailbox
- * delivery outside production; in production that would hide a wiring mistake, so it throws.
- */
-export function messagingFor(host: MessagingHost): Messaging {
-  if (host.messaging) return host.messaging
-  if (host.config.isProduction)
-    throw new Error('messaging is not wired into the app (createMessaging in app.ts)')
-  let messaging = fallbacks.get(host)
-  if (!messaging) {
-    messaging = createMessaging(
-      {
-        isProduction: false,
-        publicUrl: host.config.publicUrl,
-        operatorName: host.config.operator.name,
-        mailFrom: 'Mandi <no-reply@mandi.localhost>',
-      },
-      host.db,
-      host.logger,
-    )
-    fallbacks.set(host, messaging)
-  }
-  return messaging
 }

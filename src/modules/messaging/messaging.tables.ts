@@ -33,7 +33,8 @@ export const outboxMessages = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    // 'sending' too: the claim also picks up messages whose worker died mid-send (an expired lease).
+    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
     index('outbox_recipient_idx').on(t.recipientUserId, t.createdAt.desc()),
     check('outbox_attempts_nonnegative', sql`attempts >= 0`),
   ],

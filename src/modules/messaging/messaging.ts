@@ -65,7 +65,7 @@ export function createMessaging(config: MessagingConfig, db: Db, logger: Logger)
       : createDevMailboxSmsSender(db, { senderId: config.devSmsSenderId ?? 'MANDIX' })
   if (config.isProduction && (!config.smtpUrl || !config.sms)) {
     logger.warn(
-      { email: Boolean(config.smtpUrl), sms: Boolean(config.sms) },
+      { emailProvider: Boolean(config.smtpUrl), smsProvider: Boolean(config.sms) },
       'a message channel has no provider: its messages will be marked failed',
     )
   }

@@ -42,7 +42,7 @@ describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
         enquiryUrl: 'https://mandi.example/e/1',
       },
     })
-    await messaging.deliverDueMessages(messaging.messagingFor(ctx.app))
+    await messaging.deliverDueMessages(ctx.app.messaging)
     const list = await messaging.listDevMailbox(ctx.app.db)
     emailId = list.find((m) => m.channel === 'email')!.id
   })
