@@ -32,7 +32,6 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; close: () =
     const database = await openTestDatabase()
     if (database.kind !== 'postgres') throw new Error('expected PostgreSQL')
     // The test database is already migrated; the CLI must cope with that too.
-    await database.pool.end()
     env.DATABASE_URL = database.url
     return { env, close: () => database.close() }
   }
