@@ -10,7 +10,7 @@ import { type App, createApp } from '#src/app.ts'
 import { type Config, loadConfig, loadTestSettings } from '#src/config.ts'
 import { type Database, openDatabase } from '#src/db/database.ts'
 import { migrate } from '#src/db/migrate.ts'
-import { createLogger } from '#src/logger.ts'
+import type { Logger } from '#src/logger.ts'
 import { createServer } from '#src/web/server.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -64,14 +64,14 @@ export interface TestContext {
  * Inside a describe(): builds an app on a fresh database and a server (not listening; use
  * server.inject) before the tests and closes both after them.
  */
-export function useTestApp(options: { config?: Record<string, string>; logStream?: NodeJS.WritableStream } = {}) {
+export function useTestApp(options: { config?: Record<string, string>; logger?: Logger } = {}) {
   const ctx = {} as TestContext
   before(async () => {
     const config = testConfig(options.config)
-    const logger = options.logStream
-      ? createLogger({ logLevel: 'info' }, options.logStream as unknown as Parameters<typeof createLogger>[1])
-      : undefined
-    ctx.app = await createApp(config, { database: await openTestDatabase(), ...(logger ? { logger } : {}) })
+    ctx.app = await createApp(config, {
+      database: await openTestDatabase(),
+      ...(options.logger ? { logger: options.logger } : {}),
+    })
     ctx.db = ctx.app.db
     ctx.server = await createServer(ctx.app)
     await ctx.server.ready()
