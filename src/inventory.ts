@@ -7,7 +7,13 @@ import {
   signInFailuresInventory,
   usersInventory,
 } from './modules/accounts/accounts.tables.ts'
-import { categoriesInventory, productsInventory } from './modules/catalog/catalog.tables.ts'
+import {
+  apiKeysInventory,
+  categoriesInventory,
+  productImagesInventory,
+  productImportsInventory,
+  productsInventory,
+} from './modules/catalog/catalog.tables.ts'
 import { devMailboxInventory, outboxMessagesInventory } from './modules/messaging/messaging.tables.ts'
 import type { TableInventory } from './modules/privacy/index.ts'
 import { accessLogInventory, consentEventsInventory, disclosuresInventory } from './modules/privacy/privacy.tables.ts'
@@ -35,6 +41,9 @@ export const dataInventory: readonly TableInventory[] = [
   businessesInventory,
   categoriesInventory,
   productsInventory,
+  productImagesInventory,
+  apiKeysInventory,
+  productImportsInventory,
   consentEventsInventory,
   disclosuresInventory,
   accessLogInventory,

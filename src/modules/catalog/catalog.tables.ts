@@ -10,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uuid,
 } from 'drizzle-orm/pg-core'
 import { businesses } from '../accounts/accounts.tables.ts'
 import { classifyTable, notPersonal } from '../privacy/inventory.ts'
@@ -113,3 +114,110 @@ export const productsInventory = classifyTable(
     publishedAt: notPersonal,
   },
 )
+
+/** Product photos: one uploaded original becomes fixed-width WebP files (metadata stripped). */
+export const productImages = pgTable(
+  'product_images',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    productId: bigint('product_id', { mode: 'number' })
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    /** Path under DATA_DIR/uploads without width and extension, e.g. products/123/9f2c1a. */
+    pathBase: text('path_base').notNull(),
+    widths: integer('widths').array().notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    alt: text('alt').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('product_images_product_idx').on(t.productId, t.position)],
+)
+
+export const productImagesInventory = classifyTable(productImages, 'Photos of products, resized and stripped of metadata.', {
+  id: notPersonal,
+  productId: notPersonal,
+  position: notPersonal,
+  pathBase: notPersonal,
+  widths: notPersonal,
+  width: notPersonal,
+  height: notPersonal,
+  alt: notPersonal,
+  createdAt: notPersonal,
+})
+
+/** Keys a seller's own systems use for the catalogue API. Only a hash is stored; the prefix identifies it. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    businessId: bigint('business_id', { mode: 'number' })
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_keys_business_idx').on(t.businessId)],
+)
+
+export const apiKeysInventory = classifyTable(apiKeys, "Keys for a seller's systems to manage their catalogue.", {
+  id: notPersonal,
+  businessId: notPersonal,
+  name: notPersonal,
+  prefix: notPersonal,
+  keyHash: notPersonal,
+  createdBy: notPersonal,
+  createdAt: notPersonal,
+  lastUsedAt: notPersonal,
+  revokedAt: notPersonal,
+})
+
+export const importStatuses = ['queued', 'running', 'done', 'failed'] as const
+
+/** A CSV bulk import of products, run as a job; accepted rows are written in one transaction. */
+export const productImports = pgTable(
+  'product_imports',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    businessId: bigint('business_id', { mode: 'number' })
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').notNull(),
+    filename: text('filename').notNull(),
+    /** Path of the uploaded file under DATA_DIR/imports; deleted when the import finishes. */
+    storedPath: text('stored_path'),
+    status: text('status', { enum: importStatuses }).notNull().default('queued'),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    acceptedRows: integer('accepted_rows').notNull().default(0),
+    rejectedRows: integer('rejected_rows').notNull().default(0),
+    errors: jsonb('errors').$type<{ row: number; field: string; message: string }[]>().notNull().default([]),
+    failureReason: text('failure_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('product_imports_business_idx').on(t.businessId, t.createdAt.desc())],
+)
+
+export const productImportsInventory = classifyTable(productImports, 'Bulk product imports and their row-by-row reports.', {
+  id: notPersonal,
+  businessId: notPersonal,
+  createdBy: notPersonal,
+  filename: notPersonal,
+  storedPath: notPersonal,
+  status: notPersonal,
+  totalRows: notPersonal,
+  processedRows: notPersonal,
+  acceptedRows: notPersonal,
+  rejectedRows: notPersonal,
+  errors: notPersonal,
+  failureReason: notPersonal,
+  createdAt: notPersonal,
+  finishedAt: notPersonal,
+})
