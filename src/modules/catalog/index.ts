@@ -32,4 +32,5 @@ export {
   type ProductPage,
   type ProductSummary,
 } from './catalog.search.ts'
+export { announceCatalogChange, CATALOG_CHANNEL } from './catalog.events.ts'
 export type { ProductSpec } from './catalog.tables.ts'
