@@ -25,6 +25,7 @@ const Env = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SEED_PRODUCTS: z.coerce.number().int().min(0).default(2000),
   WORKER_HEARTBEAT_CRON: z.string().default('* * * * *'),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -91,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     seedProducts: e.SEED_PRODUCTS,
     workerHeartbeatCron: e.WORKER_HEARTBEAT_CRON,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     messaging: Object.freeze({
       smtpUrl: e.SMTP_URL,
       mailFrom: e.MAIL_FROM,

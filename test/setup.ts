@@ -50,6 +50,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PORT: '0',
     RATE_LIMIT_PER_MINUTE: '100000',
     SEED_PRODUCTS: '0',
+    // Factories write rows directly, without announcing catalogue changes; the cache test turns it on.
+    PAGE_CACHE_SECONDS: '0',
     ...overrides,
   })
 }

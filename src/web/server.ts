@@ -19,6 +19,7 @@ import { meRoutes } from './api/me.routes.ts'
 import { privacyRoutes } from './api/privacy.routes.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
 import { createMetrics } from './metrics.ts'
+import { registerPageCache } from './page-cache.ts'
 import { catalogPages } from './pages/catalog.pages.tsx'
 import { homePages } from './pages/home.pages.tsx'
 import { devMailboxPages } from './pages/dev-mailbox.pages.tsx'
@@ -121,6 +122,7 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   })
 
   registerSessions(server, app)
+  registerPageCache(server, app, { ttlSeconds: app.config.pageCacheSeconds })
 
   // Form posts are checked for a CSRF token after the body is parsed (onRequest would be too early).
   server.addHook('preHandler', async (request, reply) => {

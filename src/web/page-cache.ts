@@ -1,0 +1,163 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import pg from 'pg'
+import type { App } from '../app.ts'
+import * as catalog from '../modules/catalog/index.ts'
+import { SESSION_COOKIE } from './session.ts'
+
+interface Entry {
+  body: string
+  contentType: string
+  storedAt: number
+  bytes: number
+}
+
+export interface PageCacheOptions {
+  /** How long a page may be served from memory; 0 switches the cache off. */
+  ttlSeconds: number
+  /** Memory bound for all cached pages of this process. */
+  maxBytes?: number
+}
+
+/**
+ * Anonymous catalogue pages served from memory. A page is cached only when the request carries
+ * no session and the response sets no cookie (so no page with a CSRF token or anyone's data is
+ * ever shared). Every web process listens on the catalogue NOTIFY channel and drops its whole
+ * cache when any published product or seller changes; the TTL bounds staleness if a notification
+ * is ever missed (for instance while the listener reconnects).
+ */
+export function registerPageCache(server: FastifyInstance, app: App, options: PageCacheOptions) {
+  const cache = new Map<string, Entry>()
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024
+  let bytes = 0
+  let generation = 0
+  let waiters: (() => void)[] = []
+  const state = {
+    hits: 0,
+    misses: 0,
+    clear() {
+      cache.clear()
+      bytes = 0
+      generation++
+      const resolved = waiters
+      waiters = []
+      for (const resolve of resolved) resolve()
+    },
+    /** Resolves at the next invalidation (tests use it to wait for a notification). */
+    nextInvalidation(): Promise<void> {
+      return new Promise((resolve) => waiters.push(resolve))
+    },
+    size: () => cache.size,
+  }
+  server.decorate('pageCache', state)
+  server.decorateRequest('cacheGeneration', 0)
+  if (options.ttlSeconds <= 0) return state
+
+  let stopListening: (() => Promise<void>) | undefined
+  server.addHook('onReady', async () => {
+    stopListening = await listen(app, () => state.clear())
+  })
+  server.addHook('onClose', async () => {
+    await stopListening?.()
+  })
+
+  server.addHook('onRequest', async (request, reply) => {
+    if (!isCacheable(request)) return
+    request.cacheGeneration = generation
+    const entry = cache.get(request.url)
+    if (!entry) {
+      state.misses++
+      return
+    }
+    if (Date.now() - entry.storedAt > options.ttlSeconds * 1000) {
+      cache.delete(request.url)
+      bytes -= entry.bytes
+      state.misses++
+      return
+    }
+    state.hits++
+    // Refresh the entry's place so eviction drops the least recently used pages first.
+    cache.delete(request.url)
+    cache.set(request.url, entry)
+    return reply.header('x-cache', 'hit').type(entry.contentType).send(entry.body)
+  })
+
+  server.addHook('onSend', async (request, reply, payload) => {
+    if (!isCacheable(request) || reply.getHeader('x-cache') === 'hit') return payload
+    if (reply.statusCode !== 200 || reply.hasHeader('set-cookie') || typeof payload !== 'string') return payload
+    const contentType = String(reply.getHeader('content-type') ?? '')
+    if (!contentType.startsWith('text/html')) return payload
+    // A page whose rendering began before an invalidation may hold old data: do not keep it.
+    if (request.cacheGeneration !== generation) return payload
+    const entry: Entry = { body: payload, contentType, storedAt: Date.now(), bytes: payload.length * 2 }
+    const previous = cache.get(request.url)
+    if (previous) bytes -= previous.bytes
+    cache.set(request.url, entry)
+    bytes += entry.bytes
+    for (const [key, old] of cache) {
+      if (bytes <= maxBytes) break
+      cache.delete(key)
+      bytes -= old.bytes
+    }
+    reply.header('x-cache', 'miss')
+    return payload
+  })
+
+  return state
+}
+
+const cacheablePath = /^\/(|search|categories|c\/[^/]+|p\/\d+\/[^/]+|s\/[^/]+|suppliers\/[^/]+(\/[^/]+)?)$/
+
+function isCacheable(request: FastifyRequest): boolean {
+  if (request.method !== 'GET') return false
+  const path = request.url.split('?')[0] ?? ''
+  if (!cacheablePath.test(path)) return false
+  // Anyone signed in (or mid-flow with a flash message) gets a freshly rendered page.
+  const cookie = request.headers.cookie
+  return !cookie || (!cookie.includes(`${SESSION_COOKIE}=`) && !cookie.includes('mandi_flash='))
+}
+
+/** LISTEN on the catalogue channel with a connection of its own (PostgreSQL) or PGlite's listener. */
+async function listen(app: App, onChange: () => void): Promise<() => Promise<void>> {
+  const database = app.database
+  if (database.kind === 'pglite') {
+    const unsubscribe = await database.pglite.listen(catalog.CATALOG_CHANNEL, onChange)
+    return unsubscribe
+  }
+  let client: pg.Client | undefined
+  let closed = false
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: database.url })
+    next.on('notification', onChange)
+    next.on('error', () => {})
+    next.on('end', () => {
+      if (closed) return
+      // Whatever changed while disconnected is unknown: drop everything, then reconnect.
+      onChange()
+      setTimeout(() => void connect().catch(() => {}), 1000).unref()
+    })
+    await next.connect()
+    await next.query(`LISTEN ${catalog.CATALOG_CHANNEL}`)
+    client = next
+  }
+  await connect()
+  return async () => {
+    closed = true
+    await client?.end().catch(() => {})
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    pageCache: {
+      hits: number
+      misses: number
+      clear(): void
+      nextInvalidation(): Promise<void>
+      size(): number
+    }
+  }
+  interface FastifyRequest {
+    cacheGeneration: number
+  }
+}
+
