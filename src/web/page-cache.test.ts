@@ -68,3 +68,17 @@ describe(`anonymous page cache (${testDatabaseKind})`, () => {
     assert.equal((await ctx.server.inject('/healthz')).headers['x-cache'], undefined)
   })
 })
+
+describe(`page cache under a burst (${testDatabaseKind})`, () => {
+  const ctx = useTestApp({ config: { PAGE_CACHE_SECONDS: '300' } })
+
+  it('renders a cold page once for many simultaneous requests', async () => {
+    const product = await buildProduct(ctx.db, { title: 'Ball Valve Burst Test' })
+    const url = `/p/${product.id}/${product.slug}`
+    const before = ctx.server.pageCache.misses
+    const responses = await Promise.all(Array.from({ length: 12 }, () => ctx.server.inject(url)))
+    assert.ok(responses.every((r) => r.statusCode === 200 && r.body === responses[0]!.body))
+    assert.equal(ctx.server.pageCache.misses - before, 1)
+    assert.equal(responses.filter((r) => r.headers['x-cache'] === 'hit').length, 11)
+  })
+})

@@ -31,6 +31,8 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   let bytes = 0
   let generation = 0
   let waiters: (() => void)[] = []
+  // Requests for a page that is being rendered wait for that one rendering instead of repeating it.
+  const inflight = new Map<string, { done: Promise<void>; finish: () => void }>()
   const state = {
     hits: 0,
     misses: 0,
@@ -50,6 +52,7 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   }
   server.decorate('pageCache', state)
   server.decorateRequest('cacheGeneration', 0)
+  server.decorateRequest('cacheLeader', false)
   if (options.ttlSeconds <= 0) return state
 
   let stopListening: (() => Promise<void>) | undefined
@@ -63,9 +66,24 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   server.addHook('onRequest', async (request, reply) => {
     if (!isCacheable(request)) return
     request.cacheGeneration = generation
-    const entry = cache.get(request.url)
+    let entry = cache.get(request.url)
+    if (!entry) {
+      const leader = inflight.get(request.url)
+      if (leader) {
+        await leader.done
+        entry = cache.get(request.url)
+      }
+    }
     if (!entry) {
       state.misses++
+      if (!inflight.has(request.url)) {
+        let finish = () => {}
+        const done = new Promise<void>((resolve) => {
+          finish = resolve
+        })
+        inflight.set(request.url, { done, finish })
+        request.cacheLeader = true
+      }
       return
     }
     if (Date.now() - entry.storedAt > options.ttlSeconds * 1000) {
@@ -80,6 +98,15 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
     cache.set(request.url, entry)
     return reply.header('x-cache', 'hit').type(entry.contentType).send(entry.body)
   })
+
+  const release = (request: FastifyRequest) => {
+    if (!request.cacheLeader) return
+    request.cacheLeader = false
+    inflight.get(request.url)?.finish()
+    inflight.delete(request.url)
+  }
+  server.addHook('onResponse', async (request) => release(request))
+  server.addHook('onRequestAbort', async (request) => release(request))
 
   server.addHook('onSend', async (request, reply, payload) => {
     if (!isCacheable(request) || reply.getHeader('x-cache') === 'hit') return payload
@@ -158,6 +185,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     cacheGeneration: number
+    /** This request renders a page others are waiting for. */
+    cacheLeader: boolean
   }
 }
 
