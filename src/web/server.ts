@@ -25,6 +25,7 @@ import { homePages } from './pages/home.pages.tsx'
 import { devMailboxPages } from './pages/dev-mailbox.pages.tsx'
 import { infoPages } from './pages/info.pages.tsx'
 import { sendNotFound } from './pages/page-frame.ts'
+import { sitemapPages } from './pages/sitemap.pages.ts'
 import { unsubscribePages } from './pages/unsubscribe.pages.tsx'
 import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
 import { sendPage } from './render.tsx'
@@ -174,6 +175,7 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   infoPages(server, app)
   devMailboxPages(server, app)
   unsubscribePages(server, app)
+  sitemapPages(server, app)
   privacyNoticePages(server, app)
 
   server.log.debug({ assets: assetUrls }, 'static assets')

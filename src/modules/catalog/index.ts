@@ -33,4 +33,5 @@ export {
   type ProductSummary,
 } from './catalog.search.ts'
 export { announceCatalogChange, CATALOG_CHANNEL } from './catalog.events.ts'
+export { SITEMAP_CHUNK, sitemapCategories, sitemapChunkCounts, sitemapProducts, sitemapSellers } from './catalog.sitemap.ts'
 export type { ProductSpec } from './catalog.tables.ts'
