@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import type { App } from '../app.ts'
 import * as accounts from '../modules/accounts/index.ts'
+import * as catalog from '../modules/catalog/index.ts'
 import * as messaging from '../modules/messaging/index.ts'
 import * as system from '../modules/system/index.ts'
 
@@ -39,6 +40,11 @@ export const jobs = {
       await accounts.pruneSessions(app.db)
       await accounts.pruneSignInFailures(app.db)
     },
+  },
+  // CSV imports: the upload queues one; this runs it (the payload names it) or sweeps queued ones each minute.
+  'catalog.import': {
+    cron: () => '* * * * *',
+    handler: (app, payload) => catalog.runImportJob(app.db, app.config.dataDir, payload),
   },
 } satisfies Record<string, JobDefinition>
 

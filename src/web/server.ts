@@ -17,14 +17,17 @@ import { docsRoutes } from './api/docs.routes.tsx'
 import { healthRoutes } from './api/health.routes.ts'
 import { meRoutes } from './api/me.routes.ts'
 import { privacyRoutes } from './api/privacy.routes.ts'
+import { sellerRoutes } from './api/seller.routes.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
 import { createMetrics } from './metrics.ts'
 import { registerPageCache } from './page-cache.ts'
+import { accountPages } from './pages/account/account.pages.tsx'
 import { catalogPages } from './pages/catalog.pages.tsx'
 import { homePages } from './pages/home.pages.tsx'
 import { devMailboxPages } from './pages/dev-mailbox.pages.tsx'
 import { infoPages } from './pages/info.pages.tsx'
 import { sendNotFound } from './pages/page-frame.ts'
+import { sellerCentrePages } from './pages/seller/seller.pages.tsx'
 import { sitemapPages } from './pages/sitemap.pages.ts'
 import { unsubscribePages } from './pages/unsubscribe.pages.tsx'
 import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
@@ -169,6 +172,7 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   authRoutes(api, app)
   meRoutes(api, app)
   privacyRoutes(server, api, app)
+  sellerRoutes(api, app)
   docsRoutes(server, api, app)
   homePages(server, app)
   catalogPages(server, app)
@@ -176,7 +180,9 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   devMailboxPages(server, app)
   unsubscribePages(server, app)
   sitemapPages(server, app)
+  sellerCentrePages(server, app)
   privacyNoticePages(server, app)
+  accountPages(server, app)
 
   server.log.debug({ assets: assetUrls }, 'static assets')
   return server

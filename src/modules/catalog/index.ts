@@ -9,6 +9,7 @@ export {
   countPublishedByCategory,
   type FeaturedSeller,
   findPublishedProduct,
+  foldCategoryCounts,
   findSellerBySlug,
   listFeaturedSellers,
   loadCategoryTree,
@@ -21,6 +22,7 @@ export {
   PageQuery,
   PRODUCTS_PER_PAGE,
   ProductListQuery,
+  SEARCH_WINDOW,
   type ProductSort,
   productSorts,
 } from './catalog.schemas.ts'
@@ -28,10 +30,55 @@ export {
   type BrowseResult,
   browseProducts,
   listProducts,
+  type ProductFacets,
   type ProductFilter,
   type ProductPage,
   type ProductSummary,
 } from './catalog.search.ts'
+export { MAX_SUGGESTIONS, type Suggestion, suggest } from './search-suggest.ts'
+export { refreshSearchTerms } from './search-terms.ts'
 export { announceCatalogChange, CATALOG_CHANNEL } from './catalog.events.ts'
 export { SITEMAP_CHUNK, sitemapCategories, sitemapChunkCounts, sitemapProducts, sitemapSellers } from './catalog.sitemap.ts'
 export type { ProductSpec } from './catalog.tables.ts'
+
+// ── Seller side: a seller's own listings, photos, CSV imports and API keys ──────────────────────
+export {
+  addProductImage,
+  deleteProductImage,
+  isStoredProductImagePath,
+  makeMainProductImage,
+  prepareProductImage,
+  productImageRules,
+  productImageTooLarge,
+  productImageUrls,
+  removeImageFiles,
+} from './product-images.ts'
+export {
+  getProductImport,
+  type ImportColumn,
+  type ImportRowError,
+  type ImportSummary,
+  importColumns,
+  importRules,
+  importTemplateCsv,
+  listProductImports,
+  runImportJob,
+  startProductImport,
+} from './product-import.ts'
+export { MAX_SPECS, ProductInput, ProductPatch, parseRupees, slugFromTitle } from './product-schemas.ts'
+export { type ApiKeySummary, authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from './seller-api-keys.ts'
+export {
+  createProduct,
+  deleteProduct,
+  getOwnProduct,
+  listOwnProducts,
+  listSubcategoryChoices,
+  type OwnProduct,
+  type OwnProductImage,
+  type OwnProductRow,
+  publishProduct,
+  type SellerActor,
+  sellerForUser,
+  unpublishProduct,
+  updateProduct,
+} from './seller-products.ts'

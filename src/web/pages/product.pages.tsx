@@ -185,14 +185,28 @@ function ProductPage(props: {
         </div>
 
         <Card id="enquire" class="enquire" title="Send an enquiry">
-          <p class="enquire-lead">
-            <Icon name="lock" />
-            <span>
-              Enquiries open after you sign in with a Mandi account. Sending enquiries is not switched on on
-              this site yet, so this seller cannot be contacted through Mandi for now.
-            </span>
+          {props.ctx.account ? (
+            <p class="enquire-lead">
+              <Icon name="info" />
+              <span>
+                Sending enquiries is not switched on on this site yet, so {seller.name} cannot be contacted
+                through Mandi for now.
+              </span>
+            </p>
+          ) : (
+            <p class="enquire-lead">
+              <Icon name="lock" />
+              <span>
+                <a href={`/account/sign-in?next=${encodeURIComponent(props.ctx.path)}`}>Sign in</a> or{' '}
+                <a href="/account/register">register</a> to send enquiries.
+              </span>
+            </p>
+          )}
+          <p>
+            {props.ctx.account
+              ? 'When enquiries are switched on, this is how they will work:'
+              : 'Sending enquiries is not switched on on this site yet. When it is, this is how it will work:'}
           </p>
-          <p>When enquiries open, this is how they will work:</p>
           <ul class="enquire-steps">
             <li>You tell {seller.name} the quantity, delivery location and any specifications you need.</li>
             <li>

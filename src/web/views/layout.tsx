@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { asset } from '../static-assets.ts'
 import { Icon, Logo } from './icons.tsx'
-import type { PageContext } from './page-context.ts'
+import type { HeaderAccount, PageContext } from './page-context.ts'
 import { SearchForm } from './search-form.tsx'
 import { categoryPath } from './urls.ts'
 
@@ -77,6 +77,25 @@ function SiteHeader(props: { ctx: PageContext; categories?: NavCategory[] | unde
               <Icon name="grid" />
               <span>Categories</span>
             </a>
+            {props.ctx.account ? (
+              <AccountMenu account={props.ctx.account} />
+            ) : (
+              <>
+                <a
+                  href={signInHref(props.ctx.path)}
+                  aria-current={props.ctx.path === '/account/sign-in' ? 'page' : undefined}
+                >
+                  Sign in
+                </a>
+                <a
+                  href="/account/register"
+                  class="header-register"
+                  aria-current={props.ctx.path === '/account/register' ? 'page' : undefined}
+                >
+                  Register
+                </a>
+              </>
+            )}
           </nav>
         </div>
       </header>
@@ -96,6 +115,78 @@ function SiteHeader(props: { ctx: PageContext; categories?: NavCategory[] | unde
         </nav>
       ) : null}
     </>
+  )
+}
+
+// Account pages send people back where they were after signing in; the sign-in pages themselves do not.
+function signInHref(path: string): string {
+  const back =
+    path !== '/' && !/^\/account\/(sign-in|sign-out|register|forgot-password|reset-password)/.test(path)
+  return back ? `/account/sign-in?next=${encodeURIComponent(path)}` : '/account/sign-in'
+}
+
+/** The signed-in person's name, opening their account links and a sign-out button (no script: a details element). */
+function AccountMenu(props: { account: HeaderAccount }) {
+  const first = props.account.name.trim().split(/\s+/)[0] || props.account.name
+  return (
+    <details class="account-menu">
+      <summary>
+        <PersonIcon />
+        <span class="account-menu-name">{first}</span>
+        <span class="visually-hidden">: your account</span>
+      </summary>
+      <div class="account-menu-panel">
+        <p class="account-menu-who">
+          Signed in as <strong>{props.account.name}</strong>
+        </p>
+        <ul>
+          <li>
+            <a href="/account">My account</a>
+          </li>
+          <li>
+            <a href="/account/profile">Profile</a>
+          </li>
+          <li>
+            <a href="/account/security">Sign-in and security</a>
+          </li>
+          <li>
+            <a href="/account/privacy">Privacy centre</a>
+          </li>
+        </ul>
+        {props.account.csrfToken ? (
+          <form method="post" action="/account/sign-out">
+            <input type="hidden" name="_csrf" value={props.account.csrfToken} />
+            <button type="submit" class="btn btn-secondary btn-block">
+              Sign out
+            </button>
+          </form>
+        ) : (
+          <a class="btn btn-secondary btn-block" href="/account/sign-out">
+            Sign out
+          </a>
+        )}
+      </div>
+    </details>
+  )
+}
+
+function PersonIcon() {
+  return (
+    <svg
+      class="icon"
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M12 4a4 4 0 1 0 0 8a4 4 0 1 0 0-8z" />
+      <path d="M4.5 20.5c1-4 4-6 7.5-6s6.5 2 7.5 6" />
+    </svg>
   )
 }
 

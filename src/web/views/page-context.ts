@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 /** What every page needs to know about the request it answers. Built once per request by the route. */
 export interface PageContext {
@@ -8,9 +8,50 @@ export interface PageContext {
   q: string
   /** Quoted on error pages so that a report to support can be matched to the server log. */
   requestId: string
+  /** The signed-in person, for the header's account menu; null or absent when signed out. */
+  account?: HeaderAccount | null
+}
+
+export interface HeaderAccount {
+  name: string
+  /** For the header's sign-out form; null when this response cannot carry one (the menu then links to a sign-out page). */
+  csrfToken: string | null
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
   const url = new URL(request.url, 'http://local')
-  return { path: url.pathname, q: url.searchParams.get('q')?.slice(0, 200) ?? '', requestId: request.id }
+  const session = request.session
+  const reply = replies.get(request)
+  return {
+    path: url.pathname,
+    q: url.searchParams.get('q')?.slice(0, 200) ?? '',
+    requestId: request.id,
+    account: session ? { name: session.user.name, csrfToken: reply ? csrfToken(reply) : null } : null,
+  }
+}
+
+const replies = new WeakMap<FastifyRequest, FastifyReply>()
+const tokens = new WeakMap<FastifyReply, string>()
+
+/**
+ * Lets pageContext(request) reach the reply, so that every page's header can carry a sign-out
+ * form with a CSRF token without each route passing its reply around.
+ */
+export function trackRepliesForPages(server: FastifyInstance) {
+  server.addHook('onRequest', async (request, reply) => {
+    replies.set(request, reply)
+  })
+}
+
+/**
+ * The CSRF token for every form in one response. Use this, not reply.generateCsrf(): without a
+ * CSRF cookie yet, each generateCsrf() call makes a new secret cookie and voids the tokens before it.
+ */
+export function csrfToken(reply: FastifyReply): string {
+  let token = tokens.get(reply)
+  if (!token) {
+    token = reply.generateCsrf()
+    tokens.set(reply, token)
+  }
+  return token
 }

@@ -1,0 +1,353 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { eq } from 'drizzle-orm'
+import * as accounts from '#src/modules/accounts/index.ts'
+import { consentEvents } from '#src/modules/privacy/privacy.tables.ts'
+import { buildProduct } from '#test/factories.ts'
+import { testDatabaseKind } from '#test/setup.ts'
+import {
+  emailedToken,
+  newPerson,
+  registerThroughForm,
+  TestBrowser,
+  useAccountServer,
+  visibleText,
+} from './account-pages.test-support.ts'
+
+describe(`registration and sign-in pages (${testDatabaseKind})`, () => {
+  const ctx = useAccountServer()
+
+  it('sends signed-out visitors of every account page to sign in, and back afterwards', async () => {
+    const browser = new TestBrowser(ctx.server)
+    for (const path of [
+      '/account',
+      '/account/profile',
+      '/account/profile/history',
+      '/account/security',
+      '/account/business',
+      '/account/privacy',
+    ]) {
+      const res = await browser.get(path)
+      assert.equal(res.statusCode, 303, path)
+      assert.equal(res.headers.location, `/account/sign-in?next=${encodeURIComponent(path)}`)
+    }
+    const { person } = await registerThroughForm(ctx)
+    const fresh = new TestBrowser(ctx.server)
+    await fresh.get('/account/sign-in?next=%2Faccount%2Fprivacy')
+    const res = await fresh.post('/account/sign-in', {
+      email: person.email,
+      password: person.password,
+      next: '/account/privacy',
+    })
+    assert.equal(res.statusCode, 303)
+    assert.equal(res.headers.location, '/account/privacy')
+    assert.equal((await fresh.get('/account/privacy')).statusCode, 200)
+  })
+
+  it('offers registration with the minimum password length, unticked consent boxes and "why we ask" lines', async () => {
+    const res = await new TestBrowser(ctx.server).get('/account/register')
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.headers['cache-control'], 'no-store')
+    const text = visibleText(res.body)
+    assert.match(text, new RegExp(`At least ${accounts.MIN_PASSWORD_LENGTH} characters`))
+    for (const purpose of ['Offers by email', 'Personalised suggestions'])
+      assert.match(text, new RegExp(purpose))
+    for (const box of ['consents.marketing_email', 'consents.personalisation']) {
+      const input = new RegExp(`<input[^>]*name="${box.replace('.', '\\.')}"[^>]*>`).exec(res.body)?.[0]
+      assert.ok(input, box)
+      assert.doesNotMatch(input, /checked/, `${box} is not ticked in advance`)
+    }
+    assert.match(res.body, /<input[^>]*name="isAdultBusinessUser"[^>]*required/)
+    assert.match(text, /Why we ask: Your mobile number\. Used for running your account/)
+    assert.match(res.body, /href="\/privacy\/data-we-hold#contact"/)
+  })
+
+  it('refuses a registration form posted without its CSRF token', async () => {
+    const browser = new TestBrowser(ctx.server)
+    await browser.get('/account/register')
+    const res = await browser.post('/account/register', newPerson(), { csrf: false })
+    assert.equal(res.statusCode, 403)
+    const forged = await browser.post('/account/register', newPerson(), { csrf: 'forged-token' })
+    assert.equal(forged.statusCode, 403)
+  })
+
+  it('shows each error at its field and in a summary, keeps what was typed and never echoes the password', async () => {
+    const browser = new TestBrowser(ctx.server)
+    const person = newPerson({ email: 'not an email', password: 'monsoon-secret-9', name: 'Priya Raghavan' })
+    delete (person as Partial<typeof person>).isAdultBusinessUser
+    const res = await browser.submit('/account/register', '/account/register', {
+      ...person,
+      dateOfBirth: '1988-04-02',
+    })
+    assert.equal(res.statusCode, 400)
+    assert.match(res.body, /class="error-summary"/)
+    assert.match(res.body, /href="#email">Email address: Enter an email address/)
+    assert.match(res.body, /id="email-error"/)
+    assert.match(res.body, /id="isAdultBusinessUser-error"[^>]*>.*Confirm that you are 18 or over/)
+    assert.match(res.body, /value="not an email"/)
+    assert.match(res.body, /value="Priya Raghavan"/)
+    assert.match(res.body, /value="1988-04-02"/)
+    assert.doesNotMatch(res.body, /monsoon-secret-9/)
+
+    const weak = await browser.post('/account/register', newPerson({ password: 'short' }))
+    assert.equal(weak.statusCode, 400)
+    assert.match(weak.body, /id="password-error"[^>]*>.*Use at least 10 characters/)
+
+    const badPhone = await browser.post('/account/register', newPerson({ phone: '12' }))
+    assert.equal(badPhone.statusCode, 400)
+    assert.match(badPhone.body, /id="phone-error"[^>]*>.*valid phone number/)
+  })
+
+  it('registers, signs in with a flash to confirm the email, and records only the ticked consents', async () => {
+    const browser = new TestBrowser(ctx.server)
+    const person = newPerson({ 'consents.personalisation': 'yes' })
+    const res = await browser.submit('/account/register', '/account/register', person)
+    assert.equal(res.statusCode, 303)
+    assert.equal(res.headers.location, '/account')
+    const session = res.cookies.find((c) => c.name === 'mandi_session')!
+    assert.equal(session.httpOnly, true)
+    const account = await browser.get('/account')
+    assert.equal(account.statusCode, 200)
+    assert.match(visibleText(account.body), /Check your inbox to confirm your email/)
+    assert.match(visibleText(account.body), /Not confirmed yet/)
+    // The flash is shown once.
+    assert.doesNotMatch(visibleText((await browser.get('/account')).body), /Check your inbox/)
+
+    const [user] = await ctx.app.db
+      .select()
+      .from(accounts.users)
+      .where(eq(accounts.users.email, person.email))
+    const events = await ctx.app.db.select().from(consentEvents).where(eq(consentEvents.userId, user!.id))
+    assert.deepEqual(
+      events.map((e) => [e.purpose, e.action]),
+      [['personalisation', 'grant']],
+    )
+
+    const again = await new TestBrowser(ctx.server).submit('/account/register', '/account/register', person)
+    assert.equal(again.statusCode, 409)
+    assert.match(again.body, /id="email-error"[^>]*>.*already exists/)
+  })
+
+  it('signs in, keeps the email but not the password on a failure, and refuses other sites as "next"', async () => {
+    const { person } = await registerThroughForm(ctx)
+    const browser = new TestBrowser(ctx.server, '192.0.2.10')
+    await browser.get('/account/sign-in')
+    const wrong = await browser.post('/account/sign-in', {
+      email: person.email,
+      password: 'wrong password here',
+    })
+    assert.equal(wrong.statusCode, 401)
+    assert.match(visibleText(wrong.body), /The email address or password is not right/)
+    assert.match(wrong.body, new RegExp(`value="${person.email}"`))
+    assert.doesNotMatch(wrong.body, /wrong password here/)
+    assert.ok(!browser.signedIn)
+
+    for (const next of [
+      '//evil.example/x',
+      'https://evil.example/',
+      '/\\evil.example',
+      'javascript:alert(1)',
+    ]) {
+      const res = await new TestBrowser(ctx.server).submit('/account/sign-in', '/account/sign-in', {
+        email: person.email,
+        password: person.password,
+        next,
+      })
+      assert.equal(res.statusCode, 303)
+      assert.equal(res.headers.location, '/account', next)
+    }
+  })
+
+  it('remembers a normal sign-in, but not one on a shared computer', async () => {
+    const { person } = await registerThroughForm(ctx)
+    const normal = await new TestBrowser(ctx.server).submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: person.password,
+    })
+    assert.ok(normal.cookies.find((c) => c.name === 'mandi_session')!.expires)
+    const shared = await new TestBrowser(ctx.server).submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: person.password,
+      sharedDevice: 'yes',
+    })
+    const cookie = shared.cookies.find((c) => c.name === 'mandi_session')!
+    assert.equal(cookie.expires, undefined, 'a shared-computer session cookie ends with the browser')
+    const page = await new TestBrowser(ctx.server).get('/account/sign-in')
+    assert.match(visibleText(page.body), /This is a shared or public computer/)
+    assert.match(visibleText(page.body), /signed out after 30 minutes without activity/)
+  })
+
+  it('answers too many failed sign-ins with 429 and says how long to wait', async () => {
+    const { person } = await registerThroughForm(ctx)
+    const browser = new TestBrowser(ctx.server, '198.51.100.7')
+    await browser.get('/account/sign-in')
+    let res = await browser.post('/account/sign-in', { email: person.email, password: 'not it at all 0' })
+    for (let i = 1; i <= accounts.signInLimit.failures; i++) {
+      res = await browser.post('/account/sign-in', { email: person.email, password: `not it at all ${i}` })
+    }
+    assert.equal(res.statusCode, 429)
+    assert.ok(Number(res.headers['retry-after']) > 60)
+    assert.match(visibleText(res.body), /Too many failed sign-ins\. Please wait \d+ minutes/)
+  })
+
+  it('asks for the code of an account with two-factor sign-in, and accepts a right one', async () => {
+    const { person, userId } = await registerThroughForm(ctx)
+    const { secret } = await accounts.startTwoFactorSetup(ctx.app.db, ctx.app.accountsDeps, userId)
+    await accounts.confirmTwoFactor(ctx.app.db, ctx.app.accountsDeps, userId, accounts.totpCode(secret))
+    const browser = new TestBrowser(ctx.server, '203.0.113.20')
+    const first = await browser.submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: person.password,
+    })
+    assert.equal(first.statusCode, 401)
+    assert.match(first.body, /name="totp"/)
+    assert.match(visibleText(first.body), /Your password was right/)
+    assert.doesNotMatch(first.body, new RegExp(person.password))
+    const wrongCode = await browser.post('/account/sign-in', {
+      email: person.email,
+      password: person.password,
+      askTotp: 'yes',
+      totp: '000000',
+    })
+    assert.equal(wrongCode.statusCode, 401)
+    assert.match(wrongCode.body, /id="totp-error"/)
+    const ok = await browser.post('/account/sign-in', {
+      email: person.email,
+      password: person.password,
+      askTotp: 'yes',
+      totp: accounts.totpCode(secret),
+    })
+    assert.equal(ok.statusCode, 303)
+    assert.ok(browser.signedIn)
+  })
+
+  it('shows "Sign in" and "Register" in the header when signed out, and the name with a sign-out form when signed in', async () => {
+    const out = await new TestBrowser(ctx.server).get('/privacy')
+    assert.match(out.body, /href="\/account\/sign-in\?next=%2Fprivacy"/)
+    assert.match(out.body, /href="\/account\/register"/)
+    const { browser } = await registerThroughForm(ctx, { name: 'Kavitha Subramanian' })
+    const page = await browser.get('/privacy')
+    assert.match(page.body, /class="account-menu"/)
+    assert.match(page.body, /Kavitha/)
+    assert.match(
+      page.body,
+      /<form method="post" action="\/account\/sign-out"><input type="hidden" name="_csrf" value="[^"]+"/,
+    )
+    assert.doesNotMatch(page.body, /href="\/account\/register"/)
+  })
+
+  it("tells a product page's visitor to sign in to enquire, and a signed-in person that enquiries are not on yet", async () => {
+    const product = await buildProduct(ctx.app.db)
+    const url = `/p/${product.id}/${product.slug}`
+    const out = await new TestBrowser(ctx.server).get(url)
+    assert.equal(out.statusCode, 200)
+    assert.ok(out.body.includes(`<a href="/account/sign-in?next=${encodeURIComponent(url)}">Sign in</a>`))
+    assert.match(visibleText(out.body), /Sign in or register to send enquiries\./)
+    const { browser } = await registerThroughForm(ctx)
+    const signedIn = visibleText((await browser.get(url)).body)
+    assert.match(
+      signedIn,
+      /Sending enquiries is not switched on on this site yet, so .* cannot be contacted through Mandi for now\./,
+    )
+    assert.doesNotMatch(signedIn, /Sign in or register to send enquiries/)
+  })
+
+  it('signs out from the header form, after which account pages ask to sign in again', async () => {
+    const { browser } = await registerThroughForm(ctx)
+    await browser.get('/privacy')
+    const refused = await browser.post('/account/sign-out', {}, { csrf: false })
+    assert.equal(refused.statusCode, 403)
+    const res = await browser.post('/account/sign-out', {})
+    assert.equal(res.statusCode, 303)
+    assert.equal(res.headers.location, '/account/sign-in')
+    assert.ok(!browser.signedIn)
+    assert.match(visibleText((await browser.get('/account/sign-in')).body), /You have signed out/)
+    assert.equal((await browser.get('/account')).statusCode, 303)
+  })
+
+  it('signs out every device at once', async () => {
+    const { browser, person } = await registerThroughForm(ctx)
+    const other = new TestBrowser(ctx.server)
+    await other.submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: person.password,
+    })
+    assert.equal((await other.get('/account')).statusCode, 200)
+    const res = await browser.submit('/account/security', '/account/sign-out-everywhere', {})
+    assert.equal(res.statusCode, 303)
+    assert.equal((await other.get('/account')).statusCode, 303)
+    assert.equal((await browser.get('/account')).statusCode, 303)
+  })
+})
+
+describe(`password reset and email confirmation pages (${testDatabaseKind})`, () => {
+  const ctx = useAccountServer()
+
+  it('answers the same for a known and an unknown address, and resets the password from the emailed link', async () => {
+    const { person, userId } = await registerThroughForm(ctx)
+    const browser = new TestBrowser(ctx.server)
+    const unknown = await browser.submit('/account/forgot-password', '/account/forgot-password', {
+      email: 'nobody-here@example.test',
+    })
+    const known = await browser.submit('/account/forgot-password', '/account/forgot-password', {
+      email: person.email,
+    })
+    assert.equal(unknown.statusCode, 303)
+    assert.equal(known.statusCode, 303)
+    assert.match(
+      visibleText((await browser.get('/account/forgot-password')).body),
+      /If this address has a Mandi account/,
+    )
+
+    const token = await emailedToken(ctx.app.db, userId, 'password-reset')
+    const form = await browser.get(`/account/reset-password?token=${token}`)
+    assert.equal(form.statusCode, 200)
+    const weak = await browser.post('/account/reset-password', { token, newPassword: 'short' })
+    assert.equal(weak.statusCode, 400)
+    assert.match(weak.body, /id="newPassword-error"/)
+    const done = await browser.post('/account/reset-password', {
+      token,
+      newPassword: 'brand new copper monsoon',
+    })
+    assert.equal(done.statusCode, 303)
+    assert.equal(done.headers.location, '/account/sign-in')
+    const signIn = await new TestBrowser(ctx.server).submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: 'brand new copper monsoon',
+    })
+    assert.equal(signIn.statusCode, 303)
+
+    const reused = await browser.submit(`/account/reset-password?token=${token}`, '/account/reset-password', {
+      token,
+      newPassword: 'another copper monsoon',
+    })
+    assert.equal(reused.statusCode, 400)
+    assert.match(visibleText(reused.body), /This link has expired/)
+    assert.match(reused.body, /href="\/account\/forgot-password"/)
+  })
+
+  it('confirms the email from the link, and offers a new link for a used one when signed in', async () => {
+    const { browser, userId, person } = await registerThroughForm(ctx)
+    const token = await emailedToken(ctx.app.db, userId, 'email-verification')
+    const ok = await browser.get(`/account/verify-email?token=${token}`)
+    assert.equal(ok.statusCode, 200)
+    assert.match(visibleText(ok.body), /Your email address is confirmed/)
+    assert.match(visibleText((await browser.get('/account')).body), /Confirmed/)
+
+    const used = await browser.get(`/account/verify-email?token=${token}`)
+    assert.equal(used.statusCode, 400)
+    assert.match(visibleText(used.body), /expired or was already used/)
+    assert.match(used.body, /action="\/account\/verify-email\/resend"/)
+    const resent = await browser.post('/account/verify-email/resend', { back: '/account' })
+    assert.equal(resent.statusCode, 303)
+    assert.match(
+      visibleText((await browser.get('/account')).body),
+      new RegExp(`on its way to ${person.email}`),
+    )
+    assert.notEqual(await emailedToken(ctx.app.db, userId, 'email-verification'), token)
+
+    const signedOut = await new TestBrowser(ctx.server).get(`/account/verify-email?token=${token}`)
+    assert.doesNotMatch(signedOut.body, /action="\/account\/verify-email\/resend"/)
+    assert.match(signedOut.body, /Sign in<\/a> to send yourself a new link/)
+  })
+})

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import * as accounts from '#src/modules/accounts/index.ts'
+import { buildUser } from '#test/factories.ts'
+import { testDatabaseKind } from '#test/setup.ts'
+import {
+  emailedToken,
+  registerThroughForm,
+  useAccountServer,
+  visibleText,
+} from './account-pages.test-support.ts'
+
+const address = {
+  addressLine1: '14, 2nd Cross, Peenya Industrial Area',
+  addressLine2: '',
+  city: 'Bengaluru',
+  state: 'Karnataka',
+  pin: '560058',
+}
+
+describe(`the profile pages (${testDatabaseKind})`, () => {
+  const ctx = useAccountServer()
+
+  it('shows the profile form with the anchors the requirement links point at', async () => {
+    const { browser, person } = await registerThroughForm(ctx)
+    const res = await browser.get('/account/profile')
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.headers['cache-control'], 'no-store')
+    for (const anchor of ['email', 'phone', 'address']) assert.match(res.body, new RegExp(`id="${anchor}"`))
+    assert.match(res.body, new RegExp(`value="${person.name}"`))
+    assert.match(res.body, /value="\+919845012345"/)
+    assert.match(
+      visibleText(res.body),
+      /Why we ask: Your postal address \(optional\), for deliveries and invoices/,
+    )
+  })
+
+  it('keeps what was typed and shows the error at the field when a value is wrong', async () => {
+    const { browser } = await registerThroughForm(ctx)
+    await browser.get('/account/profile')
+    const res = await browser.post('/account/profile', {
+      name: 'Priya R',
+      phone: '98450 12345',
+      ...address,
+      pin: '05600',
+    })
+    assert.equal(res.statusCode, 400)
+    assert.match(res.body, /id="pin-error"[^>]*>.*A PIN code has 6 digits/)
+    assert.match(res.body, /href="#pin"/)
+    assert.match(res.body, /value="05600"/)
+    assert.match(res.body, /value="Priya R"/)
+    assert.match(res.body, /value="14, 2nd Cross, Peenya Industrial Area"/)
+    assert.match(res.body, /<option value="Karnataka" selected>/)
+  })
+
+  it('refuses a profile change posted without its CSRF token', async () => {
+    const { browser } = await registerThroughForm(ctx)
+    await browser.get('/account/profile')
+    const res = await browser.post(
+      '/account/profile',
+      { name: 'Someone Else', phone: '98450 12345' },
+      { csrf: false },
+    )
+    assert.equal(res.statusCode, 403)
+  })
+
+  it('saves changes, and lists every version newest first with old and new values and who made them', async () => {
+    const { browser, person, userId } = await registerThroughForm(ctx)
+    const base = { name: person.name, phone: person.phone, dateOfBirth: '', gender: '' }
+    const first = await browser.submit('/account/profile', '/account/profile', { ...base, ...address })
+    assert.equal(first.statusCode, 303)
+    assert.equal(first.headers.location, '/account/profile')
+    assert.match(visibleText((await browser.get('/account/profile')).body), /Your profile is saved/)
+    await browser.post('/account/profile', { ...base, ...address, city: 'Tumakuru' })
+    await browser.post('/account/profile', { ...base, ...address, city: 'Mysuru' })
+    const staff = await buildUser(ctx.app.db, { roles: ['admin'] })
+    await accounts.updateProfile(ctx.app.db, userId, { gender: 'prefer_not_to_say' }, staff.id)
+
+    const res = await browser.get('/account/profile/history')
+    assert.equal(res.statusCode, 200)
+    const text = visibleText(res.body)
+    const order = ['Version 5', 'Version 4', 'Version 3', 'Version 2', 'Version 1'].map((v) =>
+      text.indexOf(v),
+    )
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'newest first',
+    )
+    assert.ok(order.every((i) => i >= 0))
+    assert.match(text, /Version 5.*by Mandi staff.*Gender: \(empty\) → changed to Prefer not to say/)
+    assert.match(text, /Version 4.*by you.*City: Tumakuru → changed to Mysuru/)
+    assert.match(text, /Version 3.*by you.*City: Bengaluru → changed to Tumakuru/)
+    assert.match(text, /Version 2.*PIN code: \(empty\) → changed to 560058/)
+    assert.match(text, /Version 1.*when the account was created.*Name: \(empty\) → changed to Priya Raghavan/)
+    assert.match(
+      res.body,
+      /<time datetime="[^"]+">\d{1,2} [A-Z][a-z]{2} \d{4}, \d{1,2}:\d{2} (am|pm)<\/time>/,
+    )
+  })
+
+  it('says nothing changed when the form is saved as it was', async () => {
+    const { browser, person } = await registerThroughForm(ctx)
+    await browser.submit('/account/profile', '/account/profile', {
+      name: person.name,
+      phone: '+919845012345',
+    })
+    assert.match(visibleText((await browser.get('/account/profile')).body), /Nothing had changed/)
+  })
+})
+
+describe(`the account overview (${testDatabaseKind})`, () => {
+  const ctx = useAccountServer()
+
+  it('shows what each capability still needs, with links, and updates as the profile is completed', async () => {
+    const { browser, person, userId } = await registerThroughForm(ctx)
+    const before = await browser.get('/account')
+    assert.equal(before.statusCode, 200)
+    assert.match(before.body, /href="\/account\/profile#email">Confirm your email address/)
+    assert.match(before.body, /href="\/account\/profile#address">Add your postal address/)
+    assert.match(before.body, /href="\/account\/business">Create your business profile/)
+    assert.match(visibleText(before.body), /Send enquiries Needs 1 more/)
+
+    const token = await emailedToken(ctx.app.db, userId, 'email-verification')
+    await accounts.verifyEmail(ctx.app.db, token)
+    await browser.submit('/account/profile', '/account/profile', {
+      name: person.name,
+      phone: person.phone,
+      ...address,
+    })
+    const after = visibleText((await browser.get('/account')).body)
+    assert.match(after, /Send enquiries Ready/)
+    assert.match(after, /Place orders Ready/)
+    assert.match(after, /Sell on Mandi Needs 1 more/)
+    assert.match(after, /Confirmed/)
+  })
+})

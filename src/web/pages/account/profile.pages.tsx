@@ -1,0 +1,291 @@
+import type { FastifyInstance } from 'fastify'
+import type { App } from '../../../app.ts'
+import * as accounts from '../../../modules/accounts/index.ts'
+import { indianStates } from '../../../shared/india.ts'
+import { sendPage } from '../../render.tsx'
+import {
+  AccountShell,
+  changedByLabel,
+  CsrfField,
+  DateTime,
+  ErrorSummary,
+  type FlashMessage,
+  InputField,
+  SelectField,
+  whyWeAsk,
+} from '../../views/account-components.tsx'
+import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
+import { Badge, Button, Card, EmptyState } from '../../views/ui.tsx'
+import {
+  formBody,
+  formProblem,
+  mustSignIn,
+  noStore,
+  optional,
+  redirectWithFlash,
+  sessionOf,
+  takeFlash,
+  text,
+} from './account-frame.ts'
+import { genderLabels } from './register.pages.tsx'
+
+const editable = [
+  'name',
+  'phone',
+  'dateOfBirth',
+  'gender',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'state',
+  'pin',
+] as const
+type Editable = (typeof editable)[number]
+type Values = Record<Editable, string>
+
+const labels: Record<string, string> = accounts.profileFields
+
+/** The person's profile form, and every earlier version of it. */
+export function profilePages(server: FastifyInstance, app: App) {
+  server.get('/account/profile', { preHandler: mustSignIn }, async (request, reply) => {
+    const profile = await accounts.findProfile(app.db, sessionOf(request).user.id)
+    noStore(reply)
+    const values = Object.fromEntries(editable.map((f) => [f, profile[f] ?? ''])) as Values
+    return sendPage(
+      reply,
+      <ProfilePage
+        ctx={pageContext(request)}
+        csrf={csrfToken(reply)}
+        flash={takeFlash(request, reply, app)}
+        profile={profile}
+        values={values}
+        errors={{}}
+      />,
+    )
+  })
+
+  server.post('/account/profile', { preHandler: mustSignIn }, async (request, reply) => {
+    const { user } = sessionOf(request)
+    const body = formBody(request)
+    const values = Object.fromEntries(editable.map((f) => [f, text(body, f)])) as Values
+    try {
+      const before = await accounts.findProfile(app.db, user.id)
+      const after = await accounts.updateProfile(app.db, user.id, {
+        ...values,
+        dateOfBirth: optional(body, 'dateOfBirth'),
+        gender: optional(body, 'gender'),
+      })
+      return redirectWithFlash(reply, app, '/account/profile', {
+        kind: 'success',
+        text:
+          after.version === before.version
+            ? 'Nothing had changed, so nothing was saved.'
+            : 'Your profile is saved. The previous version is kept in your profile history.',
+      })
+    } catch (error) {
+      const problem = formProblem(error, { invalid_phone: 'phone' })
+      noStore(reply)
+      const profile = await accounts.findProfile(app.db, user.id)
+      return sendPage(
+        reply,
+        <ProfilePage
+          ctx={pageContext(request)}
+          csrf={csrfToken(reply)}
+          flash={null}
+          profile={profile}
+          values={values}
+          errors={problem.fields}
+        />,
+        problem.status,
+      )
+    }
+  })
+
+  server.get('/account/profile/history', { preHandler: mustSignIn }, async (request, reply) => {
+    const { user } = sessionOf(request)
+    const versions = await accounts.listProfileHistory(app.db, user.id)
+    noStore(reply)
+    return sendPage(reply, <HistoryPage ctx={pageContext(request)} userId={user.id} versions={versions} />)
+  })
+}
+
+function ProfilePage(props: {
+  ctx: PageContext
+  csrf: string
+  flash: FlashMessage | null
+  profile: accounts.Profile
+  values: Values
+  errors: Record<string, string>
+}) {
+  const { values, errors, profile } = props
+  const field = (name: Editable) => ({ name, label: labels[name]!, value: values[name], error: errors[name] })
+  return (
+    <AccountShell
+      ctx={props.ctx}
+      title="Profile"
+      section="profile"
+      flash={props.flash}
+      lead={
+        <>
+          Every change you save is kept as a new version, with the old value, in your{' '}
+          <a href="/account/profile/history">profile history</a>.
+        </>
+      }
+    >
+      <Card title="Email address" id="email">
+        <p class="account-email">
+          <strong>{profile.email}</strong>{' '}
+          {profile.emailVerifiedAt ? (
+            <Badge tone="verified">Confirmed</Badge>
+          ) : (
+            <Badge>Not confirmed yet</Badge>
+          )}
+        </p>
+        {profile.emailVerifiedAt ? (
+          <p class="muted">This is the address you sign in with. Write to us to change it.</p>
+        ) : (
+          <form method="post" action="/account/verify-email/resend">
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="back" value="/account/profile" />
+            <p>Confirm the address with the link we emailed you. Lost it?</p>
+            <Button variant="secondary">Send a new link</Button>
+          </form>
+        )}
+      </Card>
+
+      <Card title="Your details">
+        <ErrorSummary errors={errors} labels={labels} />
+        <form method="post" action="/account/profile" novalidate>
+          <CsrfField token={props.csrf} />
+          <InputField
+            {...field('name')}
+            required
+            autocomplete="name"
+            maxlength={120}
+            why={whyWeAsk('users', 'name')}
+          />
+          <InputField
+            {...field('phone')}
+            type="tel"
+            required
+            autocomplete="tel"
+            inputmode="tel"
+            hint="An Indian mobile number, like 98765 43210."
+            why={whyWeAsk('users', 'phone')}
+          />
+          <div class="form-row">
+            <InputField
+              {...field('dateOfBirth')}
+              type="date"
+              autocomplete="bday"
+              why={whyWeAsk('users', 'dateOfBirth')}
+            />
+            <SelectField
+              {...field('gender')}
+              options={[
+                { value: '', label: 'Not given' },
+                ...accounts.genders.map((g) => ({ value: g, label: genderLabels[g] })),
+              ]}
+              why={whyWeAsk('users', 'gender')}
+            />
+          </div>
+
+          <fieldset class="form-section" id="address">
+            <legend>Postal address</legend>
+            <p class="field-hint">Needed to place orders; optional until then.</p>
+            <InputField
+              {...field('addressLine1')}
+              label="Building and street"
+              autocomplete="address-line1"
+              maxlength={200}
+              why={whyWeAsk('users', 'addressLine1')}
+            />
+            <InputField
+              {...field('addressLine2')}
+              label="Area or landmark"
+              autocomplete="address-line2"
+              maxlength={200}
+            />
+            <div class="form-row">
+              <InputField
+                {...field('city')}
+                label="City or town"
+                autocomplete="address-level2"
+                maxlength={80}
+              />
+              <SelectField
+                {...field('state')}
+                autocomplete="address-level1"
+                options={[
+                  { value: '', label: 'Choose a state' },
+                  ...indianStates.map((s) => ({ value: s, label: s })),
+                ]}
+              />
+            </div>
+            <InputField
+              {...field('pin')}
+              inputmode="numeric"
+              autocomplete="postal-code"
+              maxlength={6}
+              class="field-short"
+              hint="6 digits."
+            />
+          </fieldset>
+          <Button>Save changes</Button>
+        </form>
+      </Card>
+    </AccountShell>
+  )
+}
+
+type Version = Awaited<ReturnType<typeof accounts.listProfileHistory>>[number]
+
+function HistoryPage(props: { ctx: PageContext; userId: string; versions: Version[] }) {
+  return (
+    <AccountShell
+      ctx={props.ctx}
+      title="Profile history"
+      section="history"
+      lead="Every version of your profile, newest first: what changed, from what to what, when, and who made the change."
+    >
+      {props.versions.length === 0 ? (
+        <EmptyState title="No versions yet" icon="box" />
+      ) : (
+        <ol class="history">
+          {props.versions.map((v) => (
+            <li key={v.version} class="history-version">
+              <div class="history-head">
+                <h2>Version {v.version}</h2>
+                <p class="muted">
+                  <DateTime date={v.changedAt} /> · by {changedByLabel(v.changedBy, props.userId)}
+                  {v.version === 1 ? ' · when the account was created' : ''}
+                </p>
+              </div>
+              <ul class="history-changes">
+                {v.changes.map((c) => (
+                  <li key={c.field}>
+                    <span class="history-field">{labels[c.field] ?? c.field}:</span>{' '}
+                    <span class={c.from ? 'history-old' : 'history-old history-none'}>
+                      {shown(c.field, c.from)}
+                    </span>
+                    <span class="history-arrow" aria-hidden="true">
+                      {' → '}
+                    </span>
+                    <span class="visually-hidden"> changed to </span>
+                    <span class="history-new">{shown(c.field, c.to)}</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </AccountShell>
+  )
+}
+
+function shown(field: string, value: string | null): string {
+  if (value === null || value === '') return '(empty)'
+  if (field === 'gender') return genderLabels[value as keyof typeof genderLabels] ?? value
+  return value
+}

@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import * as accounts from '#src/modules/accounts/index.ts'
+import { testDatabaseKind } from '#test/setup.ts'
+import {
+  registerThroughForm,
+  TestBrowser,
+  useAccountServer,
+  visibleText,
+} from './account-pages.test-support.ts'
+
+describe(`the sign-in and security page (${testDatabaseKind})`, () => {
+  const ctx = useAccountServer()
+
+  it('lists where the person is signed in, with device, network and times', async () => {
+    const { browser, person } = await registerThroughForm(ctx)
+    const phone = new TestBrowser(
+      ctx.server,
+      '49.36.12.77',
+      'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
+    )
+    await phone.get('/account/sign-in')
+    await phone.post('/account/sign-in', {
+      email: person.email,
+      password: person.password,
+      sharedDevice: 'yes',
+    })
+    const res = await browser.get('/account/security')
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.headers['cache-control'], 'no-store')
+    const text = visibleText(res.body)
+    assert.match(text, /Firefox on Linux This browser/)
+    assert.match(
+      text,
+      /Chrome on SM-A546E Shared computer Network 49\.36\.12\.0 Signed in \d+ \w+ \d{4}, \d+:\d\d [ap]m Last seen/,
+    )
+    assert.doesNotMatch(text, /49\.36\.12\.77/)
+    assert.equal([...res.body.matchAll(/name="sessionId"/g)].length, 2)
+  })
+
+  it("does nothing when another person's session id is put in the sign-out form", async () => {
+    const victim = await registerThroughForm(ctx)
+    const attacker = await registerThroughForm(ctx)
+    const [victimSession] = await accounts.listActiveSessions(ctx.app.db, victim.userId)
+    await attacker.browser.get('/account/security')
+    const res = await attacker.browser.post('/account/security/sessions/sign-out', {
+      sessionId: victimSession!.id,
+    })
+    assert.equal(res.statusCode, 303)
+    assert.match(
+      visibleText((await attacker.browser.get('/account/security')).body),
+      /already ended, so nothing changed/,
+    )
+    assert.equal(
+      (await victim.browser.get('/account')).statusCode,
+      200,
+      'the other person is still signed in',
+    )
+    assert.equal((await accounts.listActiveSessions(ctx.app.db, victim.userId)).length, 1)
+
+    const junk = await attacker.browser.post('/account/security/sessions/sign-out', {
+      sessionId: "' or 1=1 --",
+    })
+    assert.equal(junk.statusCode, 303)
+    assert.equal((await attacker.browser.get('/account')).statusCode, 200)
+  })
+
+  it('signs out one of the person’s own other sessions, and needs the CSRF token to do it', async () => {
+    const { browser, person, userId } = await registerThroughForm(ctx)
+    const other = new TestBrowser(ctx.server)
+    await other.submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: person.password,
+    })
+    const page = await browser.get('/account/security')
+    const mine = /name="sessionId" value="([^"]+)"[^<]*<button[^>]*>Sign out here</.exec(page.body)![1]
+    const sessions = await accounts.listActiveSessions(ctx.app.db, userId)
+    assert.equal(sessions.length, 2)
+    const target = sessions.find((s) => s.id !== mine)!.id
+
+    const refused = await browser.post(
+      '/account/security/sessions/sign-out',
+      { sessionId: target },
+      { csrf: false },
+    )
+    assert.equal(refused.statusCode, 403)
+    assert.equal((await other.get('/account')).statusCode, 200)
+
+    const res = await browser.post('/account/security/sessions/sign-out', { sessionId: target })
+    assert.equal(res.statusCode, 303)
+    assert.equal((await other.get('/account')).statusCode, 303, 'that device must sign in again')
+    assert.equal((await browser.get('/account')).statusCode, 200, 'this browser stays signed in')
+  })
+
+  it('changes the password, refusing a wrong current one without echoing either', async () => {
+    const { browser, person } = await registerThroughForm(ctx)
+    const other = new TestBrowser(ctx.server)
+    await other.submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: person.password,
+    })
+    await browser.get('/account/security')
+    const wrong = await browser.post('/account/security/password', {
+      currentPassword: 'a guess that is wrong',
+      newPassword: 'river bank granite 77',
+    })
+    assert.equal(wrong.statusCode, 401)
+    assert.match(wrong.body, /id="currentPassword-error"[^>]*>.*This is not your current password/)
+    assert.doesNotMatch(wrong.body, /a guess that is wrong|river bank granite 77/)
+
+    const weak = await browser.post('/account/security/password', {
+      currentPassword: person.password,
+      newPassword: 'tiny',
+    })
+    assert.equal(weak.statusCode, 400)
+    assert.match(weak.body, /id="newPassword-error"/)
+
+    const ok = await browser.post('/account/security/password', {
+      currentPassword: person.password,
+      newPassword: 'river bank granite 77',
+    })
+    assert.equal(ok.statusCode, 303)
+    assert.match(
+      visibleText((await browser.get('/account/security')).body),
+      /Your password is changed\. 1 other session was signed out/,
+    )
+    assert.equal((await other.get('/account')).statusCode, 303)
+  })
+
+  it('switches two-factor sign-in on with a code, shows the recovery codes once, and off with the password', async () => {
+    const { browser, person } = await registerThroughForm(ctx)
+    await browser.get('/account/security')
+    const setup = await browser.post('/account/security/two-factor/start', {})
+    assert.equal(setup.statusCode, 200)
+    const secret = /<p class="secret"><code>([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1]!.replace(/ /g, '')
+    assert.match(setup.body, /otpauth:\/\/totp\/Mandi/)
+
+    const wrong = await browser.post('/account/security/two-factor/confirm', { code: '000000' })
+    assert.equal(wrong.statusCode, 400)
+    assert.match(wrong.body, /id="code-error"[^>]*>.*That code is not right/)
+
+    const on = await browser.post('/account/security/two-factor/confirm', { code: accounts.totpCode(secret) })
+    assert.equal(on.statusCode, 200)
+    assert.equal(on.headers['cache-control'], 'no-store')
+    const codes = [...on.body.matchAll(/<code>([a-z0-9]{5}-[a-z0-9]{5})<\/code>/g)].map((m) => m[1])
+    assert.equal(codes.length, 10)
+    assert.match(visibleText((await browser.get('/account/security')).body), /Two-factor sign-in On/)
+
+    const fresh = new TestBrowser(ctx.server, '203.0.113.99')
+    const ask = await fresh.submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: person.password,
+    })
+    assert.match(ask.body, /name="totp"/)
+    const withRecovery = await fresh.post('/account/sign-in', {
+      email: person.email,
+      password: person.password,
+      totp: codes[0]!,
+    })
+    assert.equal(withRecovery.statusCode, 303)
+
+    await browser.get('/account/security')
+    const badOff = await browser.post('/account/security/two-factor/disable', {
+      password: 'not my password at all',
+    })
+    assert.equal(badOff.statusCode, 401)
+    assert.match(badOff.body, /id="disable-password-error"[^>]*>.*Your password is not right/)
+    const off = await browser.post('/account/security/two-factor/disable', { password: person.password })
+    assert.equal(off.statusCode, 303)
+    assert.match(visibleText((await browser.get('/account/security')).body), /Two-factor sign-in Off/)
+  })
+})

@@ -1,0 +1,155 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ComponentChildren } from 'preact'
+import type { App } from '../../../app.ts'
+import * as catalog from '../../../modules/catalog/index.ts'
+import { AppError } from '../../../shared/errors.ts'
+import { presentError } from '../../errors.ts'
+import { sendPage } from '../../render.tsx'
+import { FlashBanner, type FlashMessage } from '../../views/account-components.tsx'
+import { Layout } from '../../views/layout.tsx'
+import { type PageContext, pageContext } from '../../views/page-context.ts'
+import { Breadcrumbs, ButtonLink, Card } from '../../views/ui.tsx'
+import { noStore, sessionOf } from '../account/account-frame.ts'
+
+// What every /seller page shares: the seller's frame (menu of seller tasks), and turning the
+// signed-in person into the business they sell for — or a page saying what to complete first.
+
+export type SellerSection = 'products' | 'new' | 'import' | 'api-keys'
+
+const sections: { id: SellerSection; href: string; label: string }[] = [
+  { id: 'products', href: '/seller', label: 'Products' },
+  { id: 'new', href: '/seller/products/new', label: 'Add a product' },
+  { id: 'import', href: '/seller/import', label: 'Import from CSV' },
+  { id: 'api-keys', href: '/seller/api-keys', label: 'API keys' },
+]
+
+export function SellerShell(props: {
+  ctx: PageContext
+  title: string
+  section: SellerSection
+  crumbs?: { label: string; href?: string }[]
+  lead?: ComponentChildren
+  flash?: FlashMessage | null | undefined
+  /** Seconds after which the page reloads itself (import progress), without JavaScript. */
+  refreshSeconds?: number
+  children: ComponentChildren
+}) {
+  const dashboard = props.section === 'products' && !props.crumbs
+  const crumbs = dashboard
+    ? [{ label: 'Home', href: '/' }, { label: 'Seller centre' }]
+    : [
+        { label: 'Home', href: '/' },
+        { label: 'Seller centre', href: '/seller' },
+        ...(props.crumbs ?? []),
+        { label: props.title },
+      ]
+  return (
+    <Layout ctx={props.ctx} title={props.title} noindex>
+      {/* The layout has no slot in <head>; browsers honour a refresh <meta> in the body too. */}
+      {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+      <div class="container account-page seller-page">
+        <Breadcrumbs items={crumbs} />
+        <div class="account-layout">
+          <nav class="account-nav" aria-label="Seller centre">
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}>
+                  <a href={s.href} aria-current={s.id === props.section ? 'page' : undefined}>
+                    {s.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div class="account-main">
+            <h1>{props.title}</h1>
+            {props.lead ? <p class="lead">{props.lead}</p> : null}
+            <FlashBanner flash={props.flash} />
+            {props.children}
+          </div>
+        </div>
+      </div>
+    </Layout>
+  )
+}
+
+/**
+ * Route preHandler for /seller pages: signed-out visitors go to sign in; a person who cannot list
+ * products yet sees what to complete (the capability rule lives in accounts), with links.
+ */
+export function mustBeSeller(app: App) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.session) {
+      const next = request.method === 'GET' ? request.url : '/seller'
+      return reply.redirect(`/account/sign-in?next=${encodeURIComponent(next)}`, 303)
+    }
+    try {
+      sellers.set(request, await catalog.sellerForUser(app.db, request.session.user))
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'profile_incomplete') throw error
+      noStore(reply)
+      const presented = presentError(error)
+      const links = Object.entries(presented.fields ?? {})
+      return sendPage(
+        reply,
+        <SellerShell ctx={pageContext(request)} title="Complete your profile to sell" section="products">
+          <Card>
+            <p>{presented.message}</p>
+            <ul class="link-list">
+              {links.map(([requirement, href]) => (
+                <li key={requirement}>
+                  <a href={href}>{requirementLabels[requirement] ?? 'Complete your profile'}</a>
+                </li>
+              ))}
+            </ul>
+            <ButtonLink href={links[0]?.[1] ?? '/account'}>Complete your profile</ButtonLink>
+          </Card>
+        </SellerShell>,
+        403,
+      )
+    }
+  }
+}
+
+const requirementLabels: Record<string, string> = {
+  verified_email: 'Confirm your email address',
+  phone: 'Add your mobile number',
+  business_profile: 'Create your business profile with your GSTIN',
+  postal_address: 'Add your postal address',
+}
+
+const sellers = new WeakMap<FastifyRequest, catalog.SellerActor>()
+
+/** The seller on a route guarded by mustBeSeller. */
+export function sellerOf(request: FastifyRequest): catalog.SellerActor {
+  const seller = sellers.get(request)
+  if (!seller) sessionOf(request)
+  if (!seller) throw new AppError('forbidden', 'not_a_seller', 'Create your business profile first.')
+  return seller
+}
+
+/** Parses a numeric route id; anything else is "not found", like another seller's product. */
+export function productIdParam(value: string): number {
+  const id = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw new AppError('not_found', 'product_not_found', 'There is no such product among your listings.')
+  return id
+}
+
+/**
+ * Checks the CSRF token of a multipart form (the site-wide check reads urlencoded bodies only).
+ * Returns false when the reply has already been sent as a refusal.
+ */
+export function multipartCsrfPassed(
+  scope: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): boolean {
+  request.body = { _csrf: token }
+  let passed = false
+  scope.csrfProtection(request, reply, () => {
+    passed = true
+  })
+  return passed
+}

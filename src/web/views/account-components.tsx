@@ -1,0 +1,369 @@
+import type { ComponentChildren } from 'preact'
+import { dataInventory } from '../../inventory.ts'
+import * as privacy from '../../modules/privacy/index.ts'
+import { formatDate } from '../../shared/format.ts'
+import { Icon } from './icons.tsx'
+import { Layout } from './layout.tsx'
+import type { PageContext } from './page-context.ts'
+import { Breadcrumbs, classes, Flash, type FlashKind } from './ui.tsx'
+
+// The account area's frame and form pieces. Fields use the kit's classes (.field, .input…) so they
+// look like Field in ui.tsx, and add what account forms need: dates, checkboxes, grouped choices,
+// and a "why we ask" line generated from the data inventory and linked to the notice.
+
+export interface FlashMessage {
+  kind: FlashKind
+  text: string
+}
+
+export type AccountSection = 'overview' | 'profile' | 'history' | 'security' | 'business' | 'privacy'
+
+const sections: { id: AccountSection; href: string; label: string }[] = [
+  { id: 'overview', href: '/account', label: 'Overview' },
+  { id: 'profile', href: '/account/profile', label: 'Profile' },
+  { id: 'history', href: '/account/profile/history', label: 'Profile history' },
+  { id: 'security', href: '/account/security', label: 'Sign-in and security' },
+  { id: 'business', href: '/account/business', label: 'Business profile' },
+  { id: 'privacy', href: '/account/privacy', label: 'Privacy centre' },
+]
+
+/** A page inside "My account": breadcrumbs, the section menu and the page's own content. */
+export function AccountShell(props: {
+  ctx: PageContext
+  title: string
+  section: AccountSection
+  lead?: ComponentChildren
+  flash?: FlashMessage | null
+  children: ComponentChildren
+}) {
+  const crumbs =
+    props.section === 'overview'
+      ? [{ label: 'Home', href: '/' }, { label: 'My account' }]
+      : [{ label: 'Home', href: '/' }, { label: 'My account', href: '/account' }, { label: props.title }]
+  return (
+    <Layout ctx={props.ctx} title={props.title} noindex>
+      <div class="container account-page">
+        <Breadcrumbs items={crumbs} />
+        <div class="account-layout">
+          <nav class="account-nav" aria-label="My account">
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}>
+                  <a href={s.href} aria-current={s.id === props.section ? 'page' : undefined}>
+                    {s.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div class="account-main">
+            <h1>{props.title}</h1>
+            {props.lead ? <p class="lead">{props.lead}</p> : null}
+            <FlashBanner flash={props.flash} />
+            {props.children}
+          </div>
+        </div>
+      </div>
+    </Layout>
+  )
+}
+
+/** Sign-in, registration and the emailed-link pages: one narrow column, no account menu. */
+export function AuthShell(props: {
+  ctx: PageContext
+  title: string
+  lead?: ComponentChildren
+  flash?: FlashMessage | null
+  wide?: boolean
+  children: ComponentChildren
+}) {
+  return (
+    <Layout ctx={props.ctx} title={props.title} noindex>
+      <div class={classes('container', 'auth-page', props.wide && 'auth-page-wide')}>
+        <h1>{props.title}</h1>
+        {props.lead ? <p class="lead">{props.lead}</p> : null}
+        <FlashBanner flash={props.flash} />
+        {props.children}
+      </div>
+    </Layout>
+  )
+}
+
+export function FlashBanner(props: { flash?: FlashMessage | null | undefined }) {
+  return props.flash ? <Flash kind={props.flash.kind}>{props.flash.text}</Flash> : null
+}
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />
+}
+
+/** The id of a form control for a field name ("address.line1" → "address-line1"), used by error links. */
+export function fieldId(name: string): string {
+  return name.replace(/[^a-zA-Z0-9_-]+/g, '-')
+}
+
+/**
+ * "There is a problem" at the top of a form that came back with errors, each linking to its field.
+ * `labels` names the fields; messages without a field (key "_") are listed as they are.
+ */
+export function ErrorSummary(props: {
+  errors: Record<string, string>
+  labels: Record<string, string>
+  title?: string
+}) {
+  const entries = Object.entries(props.errors)
+  if (entries.length === 0) return null
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{props.title ?? 'Please correct the following'}</h2>
+      <ul>
+        {entries.map(([field, message]) =>
+          field === '_' || !props.labels[field] ? (
+            <li key={field}>{message}</li>
+          ) : (
+            <li key={field}>
+              <a href={`#${fieldId(field)}`}>
+                {props.labels[field]}: {message}
+              </a>
+            </li>
+          ),
+        )}
+      </ul>
+    </div>
+  )
+}
+
+export interface Why {
+  text: string
+  href: string
+}
+
+/**
+ * "Why we ask" for a column, from its data-inventory entry: what it is and what it is used for,
+ * linked to the matching section of the generated notice. Undefined for non-personal columns.
+ */
+export function whyWeAsk(table: string, key: string): Why | undefined {
+  const entry = dataInventory.find((t) => t.table === table)?.columns.find((c) => c.key === key)?.entry
+  if (!entry?.personal) return undefined
+  const uses = entry.purposes.map((p) => privacy.purposes[p].title.toLowerCase())
+  return {
+    text: `${entry.description}. Used for ${uses.join('; ')}.`,
+    href: `/privacy/data-we-hold#${entry.category}`,
+  }
+}
+
+function WhyLine(props: { id: string; why: Why }) {
+  return (
+    <p class="field-why" id={props.id}>
+      <span class="field-why-label">Why we ask:</span> {props.why.text}{' '}
+      <a href={props.why.href}>What we hold and why</a>
+    </p>
+  )
+}
+
+function FieldMessages(props: {
+  id: string
+  hint?: ComponentChildren | undefined
+  error?: string | undefined
+}) {
+  return (
+    <>
+      {props.hint ? (
+        <p class="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field-error" id={`${props.id}-error`}>
+          <Icon name="alert" />
+          <span class="visually-hidden">Error: </span>
+          {props.error}
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+function describedBy(
+  id: string,
+  parts: { hint?: unknown; error?: unknown; why?: unknown },
+): string | undefined {
+  const ids = [parts.hint && `${id}-hint`, parts.error && `${id}-error`, parts.why && `${id}-why`].filter(
+    Boolean,
+  )
+  return ids.length ? ids.join(' ') : undefined
+}
+
+export interface InputProps {
+  name: string
+  label: string
+  id?: string
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'number' | 'url'
+  value?: string | undefined
+  hint?: ComponentChildren
+  error?: string | undefined
+  why?: Why | undefined
+  required?: boolean
+  autocomplete?: string
+  inputmode?: 'numeric' | 'tel' | 'email' | 'text'
+  maxlength?: number
+  minlength?: number
+  min?: string
+  max?: string
+  multiline?: boolean
+  autofocus?: boolean
+  spellcheck?: boolean
+  class?: string
+}
+
+/** A labelled text input (or textarea) that keeps its value and ties hint, error and "why" to it. */
+export function InputField(props: InputProps) {
+  const id = props.id ?? fieldId(props.name)
+  const common = {
+    id,
+    name: props.name,
+    class: 'input',
+    required: props.required,
+    maxlength: props.maxlength,
+    autocomplete: props.autocomplete,
+    autofocus: props.autofocus,
+    spellcheck: props.spellcheck,
+    'aria-describedby': describedBy(id, props),
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+  }
+  return (
+    <div class={classes('field', props.error && 'field-invalid', props.class)}>
+      <label class="field-label" for={id}>
+        {props.label}
+        {props.required ? null : <span class="field-optional"> (optional)</span>}
+      </label>
+      <FieldMessages id={id} hint={props.hint} error={props.error} />
+      {props.multiline ? (
+        <textarea {...common} rows={5}>
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          {...common}
+          // Preact's input types are a union per type; this component checks its own prop instead.
+          type={(props.type ?? 'text') as 'text'}
+          value={props.type === 'password' ? '' : (props.value ?? '')}
+          inputmode={props.inputmode}
+          minlength={props.minlength}
+          min={props.min}
+          max={props.max}
+        />
+      )}
+      {props.why ? <WhyLine id={`${id}-why`} why={props.why} /> : null}
+    </div>
+  )
+}
+
+export function SelectField(props: {
+  name: string
+  label: string
+  options: { value: string; label: string }[]
+  value?: string | undefined
+  id?: string
+  hint?: ComponentChildren
+  error?: string | undefined
+  why?: Why | undefined
+  required?: boolean
+  autocomplete?: string
+}) {
+  const id = props.id ?? fieldId(props.name)
+  return (
+    <div class={classes('field', props.error && 'field-invalid')}>
+      <label class="field-label" for={id}>
+        {props.label}
+        {props.required ? null : <span class="field-optional"> (optional)</span>}
+      </label>
+      <FieldMessages id={id} hint={props.hint} error={props.error} />
+      <select
+        id={id}
+        name={props.name}
+        class="input"
+        required={props.required}
+        autocomplete={props.autocomplete}
+        aria-describedby={describedBy(id, props)}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === (props.value ?? '')}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.why ? <WhyLine id={`${id}-why`} why={props.why} /> : null}
+    </div>
+  )
+}
+
+/** One checkbox with its label to the right, an optional longer description and an error. */
+export function CheckboxField(props: {
+  name: string
+  label: ComponentChildren
+  id?: string
+  value?: string
+  checked?: boolean
+  description?: ComponentChildren
+  error?: string | undefined
+  why?: Why | undefined
+  required?: boolean
+}) {
+  const id = props.id ?? fieldId(props.name)
+  const hint = props.description
+  return (
+    <div class={classes('field', 'checkbox-field', props.error && 'field-invalid')}>
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          <Icon name="alert" />
+          <span class="visually-hidden">Error: </span>
+          {props.error}
+        </p>
+      ) : null}
+      <div class="check">
+        <input
+          type="checkbox"
+          id={id}
+          name={props.name}
+          value={props.value ?? 'yes'}
+          checked={props.checked}
+          required={props.required}
+          aria-describedby={describedBy(id, { hint, error: props.error, why: props.why })}
+          aria-invalid={props.error ? 'true' : undefined}
+        />
+        <label for={id}>{props.label}</label>
+      </div>
+      {hint ? (
+        <p class="check-description" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {props.why ? <WhyLine id={`${id}-why`} why={props.why} /> : null}
+    </div>
+  )
+}
+
+// Fixed abbreviations and an explicit zone, so the time reads the same on every server.
+const istTime = new Intl.DateTimeFormat('en-IN', {
+  timeZone: 'Asia/Kolkata',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+})
+
+/** "25 Nov 2026, 3:45 pm" in Indian Standard Time. */
+export function formatDateTime(date: Date): string {
+  return `${formatDate(date)}, ${istTime.format(date).replace(/\s?(am|pm)$/i, (m) => ` ${m.trim().toLowerCase()}`)}`
+}
+
+export function DateTime(props: { date: Date }) {
+  return <time datetime={props.date.toISOString()}>{formatDateTime(props.date)}</time>
+}
+
+/** "you" for the person's own change, otherwise who acted for Mandi. */
+export function changedByLabel(changedBy: string | null, userId: string): string {
+  if (changedBy === userId) return 'you'
+  return changedBy ? 'Mandi staff' : 'Mandi'
+}
