@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
-import { eq, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import sharp, { type Metadata } from 'sharp'
 import type { App } from '../app.ts'
@@ -144,16 +143,7 @@ export async function saveBusinessLogo(
   const partial = `${file}.${process.pid}.partial`
   await writeFile(partial, webp)
   await rename(partial, file)
-  // A module function for this one column would be the proper home (see the accounts module's index).
-  const [previous] = await db
-    .select({ logoPath: accounts.businesses.logoPath })
-    .from(accounts.businesses)
-    .where(eq(accounts.businesses.id, businessId))
-  await db
-    .update(accounts.businesses)
-    .set({ logoPath: stored, updatedAt: sql`now()` })
-    .where(eq(accounts.businesses.id, businessId))
-  const old = previous?.logoPath
+  const old = await accounts.setBusinessLogo(db, businessId, stored)
   if (old && old !== stored && STORED_LOGO.test(old)) await rm(path.join(dir, old), { force: true })
   return stored
 }

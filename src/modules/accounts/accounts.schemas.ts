@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { indianStates } from '../../shared/india.ts'
+import { passwordProblem } from './passwords.ts'
 
 export const genders = ['female', 'male', 'other', 'prefer_not_to_say'] as const
 
@@ -31,7 +32,15 @@ export const dateOfBirthInput = z.iso.date('Enter the date as YYYY-MM-DD.')
 
 export const RegisterInput = z.object({
   email: emailInput,
-  password: z.string().min(1, 'Choose a password.').max(200),
+  // Checked with the other fields, so every problem shows on the first try.
+  password: z
+    .string()
+    .min(1, 'Choose a password.')
+    .max(200)
+    .superRefine((password, ctx) => {
+      const problem = passwordProblem(password)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
   name: trimmed(120).min(2, 'Enter your full name.'),
   phone: z.string().trim().min(1, 'Enter your mobile number.').max(30),
   dateOfBirth: dateOfBirthInput.nullish(),
@@ -46,7 +55,7 @@ export type RegisterInput = z.input<typeof RegisterInput>
 /** Editable profile fields. Every field is optional: a PATCH changes only what it names. */
 export const ProfileInput = z.object({
   name: trimmed(120).min(2, 'Enter your full name.').optional(),
-  phone: z.string().trim().min(1).max(30).optional(),
+  phone: z.string().trim().min(1, 'Enter your mobile number; it cannot be removed, only changed.').max(30).optional(),
   dateOfBirth: dateOfBirthInput.nullish(),
   gender: z.enum(genders).nullish(),
   addressLine1: optionalText(200),

@@ -97,3 +97,12 @@ async function freeSlug(tx: Db, name: string): Promise<string> {
     if (!taken) return slug
   }
 }
+
+/** Records the stored logo file of a business; returns the previous path so the caller can delete that file. */
+export async function setBusinessLogo(db: Db, businessId: number, logoPath: string | null): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [previous] = await tx.select({ logoPath: businesses.logoPath }).from(businesses).where(eq(businesses.id, businessId)).for('update')
+    await tx.update(businesses).set({ logoPath, updatedAt: sql`now()` }).where(eq(businesses.id, businessId))
+    return previous?.logoPath ?? null
+  })
+}

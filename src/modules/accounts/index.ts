@@ -3,7 +3,7 @@
 // capability requires of a profile and which roles may do what. It imports privacy and messaging.
 export { BusinessInput, businessTypes, genders, ProfileInput, RegisterInput, SignInInput } from './accounts.schemas.ts'
 export { businesses, users } from './accounts.tables.ts'
-export { findBusinessByOwner, saveBusinessProfile } from './business.ts'
+export { findBusinessByOwner, saveBusinessProfile, setBusinessLogo } from './business.ts'
 export type { Business } from './business.ts'
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.ts'
 export { assertCanChangeAccount, canChangeAccount, canReadAccount, hasRole, isStaff, roles } from './policies.ts'
@@ -27,4 +27,4 @@ export {
 } from './sign-in.ts'
 export type { SignInContext } from './sign-in.ts'
 export { totpCode } from './totp.ts'
-export { confirmTwoFactor, disableTwoFactor, startTwoFactorSetup } from './two-factor.ts'
+export { confirmTwoFactor, disableTwoFactor, startTwoFactorSetup, twoFactorStatus } from './two-factor.ts'

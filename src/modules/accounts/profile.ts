@@ -2,9 +2,9 @@ import { desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { invalid, notFound } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
-import * as messaging from '../messaging/index.ts'
 import { ProfileInput } from './accounts.schemas.ts'
 import { profileVersions, users } from './accounts.tables.ts'
+import { mobileNumber } from './phone.ts'
 
 /** The profile fields a person can see and change, in display order, with their labels. */
 export const profileFields = {
@@ -65,7 +65,7 @@ export async function updateProfile(db: Db, userId: string, input: unknown, acto
     throw invalid('under_18', 'Mandi is for people aged 18 or over.', { dateOfBirth: 'You must be 18 or over.' })
   }
   const next: Partial<Record<ProfileField, string | null>> = { ...parsed }
-  if (parsed.phone !== undefined) next.phone = messaging.normalisePhone(parsed.phone)
+  if (parsed.phone !== undefined) next.phone = mobileNumber(parsed.phone)
   return db.transaction(async (tx) => {
     const [current] = await tx.select(profileColumns).from(users).where(eq(users.id, userId)).for('update')
     if (!current) throw notFound('user_not_found', 'This account no longer exists.')

@@ -7,6 +7,7 @@ import * as privacy from '../privacy/index.ts'
 import { RegisterInput } from './accounts.schemas.ts'
 import { users } from './accounts.tables.ts'
 import { hashPassword, passwordProblem } from './passwords.ts'
+import { mobileNumber } from './phone.ts'
 import { isUnder18, recordFirstVersion } from './profile.ts'
 import { issueToken, tokenLifetimes } from './tokens.ts'
 
@@ -31,7 +32,7 @@ export async function register(db: Db, deps: AccountsDeps, input: unknown) {
   }
   const weak = passwordProblem(data.password, { email: data.email, name: data.name })
   if (weak) throw invalid('weak_password', weak, { password: weak })
-  const phone = messaging.normalisePhone(data.phone, { mobile: true })
+  const phone = mobileNumber(data.phone)
   const passwordHash = await hashPassword(data.password)
 
   return db.transaction(async (tx) => {

@@ -58,3 +58,9 @@ export async function disableTwoFactor(db: Db, userId: string, password: string)
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId))
   })
 }
+
+/** Whether two-factor sign-in is switched on for the person, and since when. */
+export async function twoFactorStatus(db: Db, userId: string): Promise<{ enabled: boolean; since: Date | null }> {
+  const [row] = await db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId))
+  return { enabled: row?.enabledAt != null, since: row?.enabledAt ?? null }
+}

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
@@ -178,13 +177,8 @@ async function showSecurity(
   )
 }
 
-// The accounts module has no read of the two-factor state yet; this one-column read stands in for it.
 async function isTwoFactorOn(app: App, userId: string): Promise<boolean> {
-  const [row] = await app.db
-    .select({ enabledAt: accounts.users.totpEnabledAt })
-    .from(accounts.users)
-    .where(eq(accounts.users.id, userId))
-  return row?.enabledAt != null
+  return (await accounts.twoFactorStatus(app.db, userId)).enabled
 }
 
 function SecurityPage(props: {
