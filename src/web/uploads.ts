@@ -4,11 +4,12 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
-import sharp, { type Metadata } from 'sharp'
+import sharp from 'sharp'
 import type { App } from '../app.ts'
 import type { Db } from '../db/database.ts'
 import * as accounts from '../modules/accounts/index.ts'
 import { AppError } from '../shared/errors.ts'
+import { type ImageLimits, inspectImage, tooLargeMessage } from '../shared/images.ts'
 
 // Uploaded images live on local disk under DATA_DIR/uploads (DESIGN.md §6) and are served from
 // /uploads/. Only files this code wrote are there: re-encoded, renamed by content hash, no metadata.
@@ -19,15 +20,6 @@ export const logoRules = {
   size: 256,
   formats: ['png', 'jpeg', 'webp'],
 } as const
-
-const formatNames: Record<string, string> = {
-  gif: 'GIF image',
-  bmp: 'BMP image',
-  tiff: 'TIFF image',
-  heif: 'HEIC/HEIF photo',
-  pdf: 'PDF document',
-  svg: 'SVG drawing',
-}
 
 export function uploadsDir(app: Pick<App, 'config'>): string {
   return path.join(app.config.dataDir, 'uploads')
@@ -44,27 +36,10 @@ function logoError(code: string, message: string) {
 
 /** For an upload cut off at the size limit, before its bytes are looked at. */
 export function logoTooLarge() {
-  return logoError(
-    'logo_too_large',
-    'This file is larger than 2 MB. Save the logo smaller and upload it again.',
-  )
+  return logoError('logo_too_large', tooLargeMessage(logoLimits))
 }
 
-// What the first bytes say a file is. Only the accepted formats ever reach an image decoder; the
-// others are named so that the message can say what the file really is.
-function sniffImage(bytes: Buffer): string | undefined {
-  const ascii = (from: number, to: number) => bytes.subarray(from, to).toString('latin1')
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg'
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp'
-  if (ascii(0, 4) === 'GIF8') return 'gif'
-  if (ascii(0, 2) === 'BM') return 'bmp'
-  if (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*') return 'tiff'
-  if (ascii(4, 8) === 'ftyp') return 'heif'
-  if (ascii(0, 4) === '%PDF') return 'pdf'
-  if (/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(ascii(0, 512))) return 'svg'
-  return undefined
-}
+const logoLimits: ImageLimits = { noun: 'logo', maxBytes: logoRules.maxBytes, maxSide: logoRules.maxSide }
 
 /**
  * Checks an uploaded logo by its bytes (never its name or declared type) and makes the image we
@@ -72,39 +47,8 @@ function sniffImage(bytes: Buffer): string | undefined {
  * Throws AppError invalid with a message on the `logo` field.
  */
 export async function prepareLogo(bytes: Buffer): Promise<{ webp: Buffer; hash: string }> {
-  if (bytes.length === 0) throw logoError('logo_missing', 'Choose an image file to upload.')
-  if (bytes.length > logoRules.maxBytes) throw logoTooLarge()
-  const sniffed = sniffImage(bytes)
-  if (!sniffed) {
-    throw logoError(
-      'logo_not_an_image',
-      'This file is not a PNG, JPEG or WebP image, whatever its name says. Upload the logo as a PNG, JPEG or WebP file.',
-    )
-  }
-  if (!(logoRules.formats as readonly string[]).includes(sniffed)) {
-    const name = formatNames[sniffed] ?? sniffed.toUpperCase()
-    throw logoError(
-      'logo_wrong_type',
-      `This file is a ${name}. Upload the logo as a PNG, JPEG or WebP image.`,
-    )
-  }
-  // sharp reads the header and must agree with the first bytes; a file that only starts like an image fails here.
-  const metadata: Metadata | undefined = await sharp(bytes)
-    .metadata()
-    .catch(() => undefined)
-  if (metadata?.format !== sniffed) {
-    throw logoError(
-      'logo_unreadable',
-      'This image is damaged or incomplete. Save it again and upload the new file.',
-    )
-  }
-  const { width = 0, height = 0 } = metadata
-  if (width < 1 || height < 1 || width > logoRules.maxSide || height > logoRules.maxSide) {
-    throw logoError(
-      'logo_too_many_pixels',
-      `This image is ${width} × ${height} pixels; the largest we accept is ${logoRules.maxSide} × ${logoRules.maxSide}. Resize it and upload it again.`,
-    )
-  }
+  const inspection = await inspectImage(bytes, logoLimits)
+  if (!inspection.ok) throw logoError(`logo_${inspection.problem}`, inspection.message)
   try {
     const webp = await sharp(bytes, {
       limitInputPixels: logoRules.maxSide * logoRules.maxSide,

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
-import sharp, { type Metadata } from 'sharp'
+import sharp from 'sharp'
 import type { Db } from '../../db/database.ts'
 import { AppError, notFound } from '../../shared/errors.ts'
+import { type ImageLimits, inspectImage, tooLargeMessage } from '../../shared/images.ts'
 import { announceCatalogChange } from './catalog.events.ts'
 import { productImages } from './catalog.tables.ts'
 import { lockOwnProduct, type SellerActor } from './seller-products.ts'
@@ -20,33 +21,15 @@ export const productImageRules = {
   maxImages: 10,
 } as const
 
-const formatNames: Record<string, string> = {
-  gif: 'GIF',
-  svg: 'SVG',
-  tiff: 'TIFF',
-  heif: 'HEIF',
-  avif: 'AVIF',
-}
-
 function imageError(code: string, message: string) {
   return new AppError('invalid', code, message, { fields: { image: message } })
 }
 
+const photoLimits: ImageLimits = { noun: 'photo', maxBytes: productImageRules.maxBytes, maxPixels: productImageRules.maxPixels }
+
 /** For an upload cut off at the size limit, before its bytes are looked at. */
 export function productImageTooLarge() {
-  return imageError(
-    'image_too_large',
-    'This file is larger than 8 MB. Save the photo smaller and upload it again.',
-  )
-}
-
-// The first bytes of each accepted format: anything else never reaches an image decoder.
-function looksLikeAcceptedImage(bytes: Buffer): boolean {
-  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
-  const webp =
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-  return png || jpeg || webp
+  return imageError('image_too_large', tooLargeMessage(photoLimits))
 }
 
 export interface PreparedImage {
@@ -65,37 +48,11 @@ export function variantWidths(width: number): number[] {
 
 /** Checks and converts an upload. Throws AppError invalid with a message on the `image` field. */
 export async function prepareProductImage(bytes: Buffer): Promise<PreparedImage> {
-  if (bytes.length === 0) throw imageError('image_missing', 'Choose a photo to upload.')
-  if (bytes.length > productImageRules.maxBytes) throw productImageTooLarge()
-  let metadata: Metadata | undefined
-  if (looksLikeAcceptedImage(bytes)) {
-    metadata = await sharp(bytes)
-      .metadata()
-      .catch(() => undefined)
-  }
-  if (!metadata) {
-    throw imageError(
-      'image_not_an_image',
-      'This file is not a PNG, JPEG or WebP image, whatever its name says. Upload the photo as a PNG, JPEG or WebP file.',
-    )
-  }
-  if (!['png', 'jpeg', 'webp'].includes(metadata.format)) {
-    const name = formatNames[metadata.format] ?? metadata.format.toUpperCase()
-    throw imageError(
-      'image_wrong_type',
-      `This is a ${name} image. Upload the photo as a PNG, JPEG or WebP file.`,
-    )
-  }
-  const rawWidth = metadata.width ?? 0
-  const rawHeight = metadata.height ?? 0
-  if (rawWidth < 1 || rawHeight < 1 || rawWidth * rawHeight > productImageRules.maxPixels) {
-    throw imageError(
-      'image_too_many_pixels',
-      `This image is ${rawWidth} × ${rawHeight} pixels; the most we accept is 40 megapixels. Resize it and upload it again.`,
-    )
-  }
+  const inspection = await inspectImage(bytes, photoLimits)
+  if (!inspection.ok) throw imageError(`image_${inspection.problem}`, inspection.message)
+  const { width: rawWidth, height: rawHeight } = inspection
   // EXIF orientations 5–8 turn the picture a quarter, swapping its sides.
-  const turned = (metadata.orientation ?? 1) >= 5
+  const turned = inspection.orientation >= 5
   const width = turned ? rawHeight : rawWidth
   const height = turned ? rawWidth : rawHeight
   try {
