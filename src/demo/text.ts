@@ -1,15 +1,4 @@
-/** Lowercase, hyphenated ASCII: `1/2" SS 316 Ball Valve` → `1-2-inch-ss-316-ball-valve`. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/"/g, ' inch ')
-    .replace(/&/g, ' and ')
-    .replace(/°/g, ' ')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
+export { slugify } from '../shared/slug.ts'
 
 /** "Three Phase Induction Motor" → "three phase induction motor", keeping acronyms like TEFC and N95. */
 export function lowerKind(kind: string): string {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts'
 import { parseGstin } from '../../shared/gstin.ts'
 import { stateCodeOf } from '../../shared/india.ts'
 import { AppError, conflict } from '../../shared/errors.ts'
+import { slugify } from '../../shared/slug.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { BusinessInput } from './accounts.schemas.ts'
 import { businesses, users } from './accounts.tables.ts'
@@ -84,13 +85,7 @@ function invalidGstin(message: string) {
 }
 
 async function freeSlug(tx: Db, name: string): Promise<string> {
-  const base =
-    name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'business'
+  const base = slugify(name, { maxLength: 60, fallback: 'business' })
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`
     const [taken] = await tx.select({ id: businesses.id }).from(businesses).where(eq(businesses.slug, slug)).limit(1)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { slugify } from '../../shared/slug.ts'
 
 // What a seller may type for a product, in one schema shared by the pages, the JSON API and the
 // CSV import. People type prices in rupees ("1,250.50"); the schema turns them into integer paise.
@@ -89,13 +90,5 @@ export type ProductPatch = z.output<typeof ProductPatch>
 
 /** A URL slug from a title: lower case ASCII words joined by hyphens ("Pump 1 HP – 230 V" → "pump-1-hp-230-v"). */
 export function slugFromTitle(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '')
-  return slug || 'product'
+  return slugify(title, { maxLength: 80, fallback: 'product' })
 }
