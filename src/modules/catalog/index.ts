@@ -46,6 +46,7 @@ export {
   addProductImage,
   deleteProductImage,
   isStoredProductImagePath,
+  listProductPhotos,
   makeMainProductImage,
   prepareProductImage,
   productImageRules,

@@ -215,3 +215,19 @@ export function productImageUrls(image: {
     alt: image.alt,
   }
 }
+
+/** A product's photos in display order (the first is the main photo). */
+export async function listProductPhotos(db: Db, productId: number) {
+  return db
+    .select({
+      id: productImages.id,
+      pathBase: productImages.pathBase,
+      widths: productImages.widths,
+      width: productImages.width,
+      height: productImages.height,
+      alt: productImages.alt,
+    })
+    .from(productImages)
+    .where(eq(productImages.productId, productId))
+    .orderBy(productImages.position, productImages.id)
+}

@@ -41,9 +41,10 @@ async function showProduct(
   const path = productPath(product)
   // Titles change; old links keep working and search engines learn the current address.
   if (params.slug !== product.slug) return reply.redirect(path, 301)
-  const [tree, more] = await Promise.all([
+  const [tree, more, photos] = await Promise.all([
     catalog.loadCategoryTree(app.db),
     catalog.listProducts(app.db, { businessId: product.seller.id, sort: 'newest', page: 1, pageSize: 5 }),
+    catalog.listProductPhotos(app.db, product.id),
   ])
   return sendPage(
     reply,
@@ -52,6 +53,8 @@ async function showProduct(
       canonical={canonicalUrl(app, path)}
       nav={topCategoryLinks(tree)}
       product={product}
+      photos={photos.map((photo) => catalog.productImageUrls(photo))}
+      publicUrl={app.config.publicUrl}
       more={more.items.filter((p) => p.id !== product.id).slice(0, 4)}
     />,
   )
@@ -62,11 +65,15 @@ function ProductPage(props: {
   canonical: string
   nav: { slug: string; name: string }[]
   product: catalog.ProductDetail
+  photos: ReturnType<typeof catalog.productImageUrls>[]
+  publicUrl: string
   more: catalog.ProductSummary[]
 }) {
-  const { product } = props
+  const { product, photos } = props
   const { seller } = product
   const description = product.description.trim()
+  const mainPhoto = photos[0]
+  const image = `${props.publicUrl}${mainPhoto ? mainPhoto.src : categoryArt(product.topCategorySlug)}`
   return (
     <Layout
       ctx={props.ctx}
@@ -74,6 +81,8 @@ function ProductPage(props: {
       description={metaDescription(product)}
       canonical={props.canonical}
       categories={props.nav}
+      openGraph={{ type: 'product', image }}
+      jsonLd={productJsonLd(product, props.canonical, image, `${props.publicUrl}${sellerPath(seller)}`)}
     >
       <div class="container product-page">
         <Breadcrumbs
@@ -87,15 +96,39 @@ function ProductPage(props: {
           ]}
         />
         <div class="product-layout">
-          <figure class="product-gallery">
-            <img
-              src={categoryArt(product.topCategorySlug)}
-              alt={`Illustration for ${product.parentCategory?.name ?? product.category.name}`}
-              width="480"
-              height="360"
-            />
-            <figcaption>Illustration only. The seller has not added photos of this product yet.</figcaption>
-          </figure>
+          {mainPhoto ? (
+            <figure class="product-gallery">
+              <img
+                src={mainPhoto.src}
+                srcset={mainPhoto.srcset}
+                sizes="(min-width: 900px) 480px, 100vw"
+                alt={mainPhoto.alt || product.title}
+                width={mainPhoto.width}
+                height={mainPhoto.height}
+              />
+              {photos.length > 1 ? (
+                <ul class="product-thumbs" aria-label="More photos">
+                  {photos.slice(1).map((photo, i) => (
+                    <li key={photo.src}>
+                      <a href={photo.src}>
+                        <img src={photo.thumbnail} alt={photo.alt || `${product.title}, photo ${i + 2}`} width="96" loading="lazy" />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </figure>
+          ) : (
+            <figure class="product-gallery">
+              <img
+                src={categoryArt(product.topCategorySlug)}
+                alt={`Illustration for ${product.parentCategory?.name ?? product.category.name}`}
+                width="480"
+                height="360"
+              />
+              <figcaption>Illustration only. The seller has not added photos of this product yet.</figcaption>
+            </figure>
+          )}
 
           <div class="product-main">
             <h1 class="product-heading">{product.title}</h1>
@@ -246,4 +279,28 @@ function metaDescription(product: catalog.ProductDetail): string {
     .join(', ')
   const text = `${product.title} from ${product.seller.name}, ${product.seller.city}.${specs ? ` ${specs}.` : ''} MOQ ${formatQuantity(product.moq, product.unit)}.`
   return text.length > 300 ? `${text.slice(0, 297)}…` : text
+}
+
+/** schema.org Product with its offer and seller, for search engines (JSON-LD). */
+function productJsonLd(product: catalog.ProductDetail, url: string, image: string, sellerUrl: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: product.title,
+    description: product.description.trim() || undefined,
+    sku: String(product.id),
+    url,
+    image,
+    category: product.category.name,
+    additionalProperty: product.specs.map((spec) => ({ '@type': 'PropertyValue', name: spec.name, value: spec.value })),
+    offers: {
+      '@type': 'Offer',
+      url,
+      priceCurrency: 'INR',
+      ...(product.pricePaise === null ? {} : { price: (product.pricePaise / 100).toFixed(2) }),
+      eligibleQuantity: { '@type': 'QuantitativeValue', minValue: product.moq, unitText: product.unit },
+      availability: product.stock === 0 ? 'https://schema.org/OutOfStock' : 'https://schema.org/InStock',
+      seller: { '@type': 'Organization', name: product.seller.name, url: sellerUrl },
+    },
+  }
 }

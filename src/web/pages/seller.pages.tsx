@@ -62,6 +62,17 @@ function SellerPage(props: {
       description={`${seller.name} — ${businessTypeLabel(seller.businessType).toLowerCase()} in ${seller.city}, ${seller.state}. ${formatNumber(seller.publishedProducts)} products listed on Mandi.`}
       canonical={props.canonical}
       categories={props.nav}
+      openGraph={{ type: 'profile' }}
+      jsonLd={{
+        '@context': 'https://schema.org',
+        '@type': 'Organization',
+        name: seller.name,
+        legalName: seller.legalName,
+        url: props.canonical,
+        description: seller.description.trim() || undefined,
+        address: { '@type': 'PostalAddress', addressLocality: seller.city, addressRegion: seller.state, addressCountry: 'IN' },
+        ...(seller.gstin ? { taxID: seller.gstin } : {}),
+      }}
     >
       <div class="container">
         <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: seller.name }]} />

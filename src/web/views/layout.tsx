@@ -19,6 +19,12 @@ export interface LayoutProps {
   canonical?: string
   /** Ask search engines not to index (search results, errors). */
   noindex?: boolean
+  /** Open Graph card for link previews; og:url is the canonical address. */
+  openGraph?: { type: 'website' | 'product' | 'profile'; image?: string }
+  /** Structured data for search engines (schema.org), written as JSON-LD. */
+  jsonLd?: object
+  /** Refresh the page after this many seconds (progress pages; no JavaScript needed). */
+  refreshSeconds?: number
   /** Top-level categories for the category bar; pages that loaded the tree pass it. */
   categories?: NavCategory[]
   children: ComponentChildren
@@ -34,6 +40,12 @@ export function Layout(props: LayoutProps) {
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+        {props.openGraph ? <OpenGraph {...props.openGraph} title={props.title} description={props.description} url={props.canonical} /> : null}
+        {props.jsonLd ? (
+          // A data block, never executed, so the CSP's script-src does not apply; "<" is escaped so no value can end the element.
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(props.jsonLd).replace(/</g, '\\u003c') }} />
+        ) : null}
         <meta name="theme-color" content="#0b3d7a" />
         <link rel="icon" href={asset('img/favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={asset('app.css')} />
@@ -49,6 +61,19 @@ export function Layout(props: LayoutProps) {
         <SiteFooter />
       </body>
     </html>
+  )
+}
+
+function OpenGraph(props: { type: string; image?: string | undefined; title: string; description?: string | undefined; url?: string | undefined }) {
+  return (
+    <>
+      <meta property="og:site_name" content="Mandi" />
+      <meta property="og:type" content={props.type} />
+      <meta property="og:title" content={props.title} />
+      {props.description ? <meta property="og:description" content={props.description} /> : null}
+      {props.url ? <meta property="og:url" content={props.url} /> : null}
+      {props.image ? <meta property="og:image" content={props.image} /> : null}
+    </>
   )
 }
 

@@ -44,9 +44,7 @@ export function SellerShell(props: {
         { label: props.title },
       ]
   return (
-    <Layout ctx={props.ctx} title={props.title} noindex>
-      {/* The layout has no slot in <head>; browsers honour a refresh <meta> in the body too. */}
-      {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+    <Layout ctx={props.ctx} title={props.title} noindex {...(props.refreshSeconds ? { refreshSeconds: props.refreshSeconds } : {})}>
       <div class="container account-page seller-page">
         <Breadcrumbs items={crumbs} />
         <div class="account-layout">
