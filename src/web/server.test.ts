@@ -121,6 +121,16 @@ describe('the web server', () => {
     assert.equal(accepted.statusCode, 200)
   })
 
+  it('refuses a text/plain form post, which browsers allow across sites, without a token', async () => {
+    const res = await ctx.server.inject({
+      method: 'POST',
+      url: '/form',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'a=1',
+    })
+    assert.equal(res.statusCode, 403)
+  })
+
   it('serves static assets with a year-long immutable cache', async () => {
     const res = await ctx.server.inject('/static/app.css')
     assert.equal(res.statusCode, 200)

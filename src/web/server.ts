@@ -18,6 +18,7 @@ import { healthRoutes } from './api/health.routes.ts'
 import { meRoutes } from './api/me.routes.ts'
 import { privacyRoutes } from './api/privacy.routes.ts'
 import { sellerRoutes } from './api/seller.routes.ts'
+import { csrfPassed } from './csrf.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
 import { createMetrics } from './metrics.ts'
 import { registerPageCache } from './page-cache.ts'
@@ -128,16 +129,14 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   registerSessions(server, app)
   registerPageCache(server, app, { ttlSeconds: app.config.pageCacheSeconds })
 
-  // Form posts are checked for a CSRF token after the body is parsed (onRequest would be too early).
+  // Page form posts are checked for a CSRF token after the body is parsed (onRequest would be too
+  // early). JSON API calls are guarded in session.ts; multipart forms check the token they carry.
   server.addHook('preHandler', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return
     // Routes that carry their own proof (a signed one-click unsubscribe link) opt out.
-    if (request.routeOptions.config.csrf === false) return
-    if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
-      await new Promise<void>((resolve, reject) =>
-        server.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
-      )
-    }
+    if (request.routeOptions.config.csrf === false || request.url.startsWith('/api/')) return
+    if (request.headers['content-type']?.startsWith('multipart/form-data')) return
+    if (!csrfPassed(server, request, reply)) return reply
   })
 
   server.setErrorHandler(async (error, request, reply) => {

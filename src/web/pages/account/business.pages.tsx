@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { csrfPassed } from '../../csrf.ts'
 import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import * as catalog from '../../../modules/catalog/index.ts'
@@ -135,13 +136,8 @@ export function businessPages(server: FastifyInstance, app: App) {
     scope.post('/account/business/logo', { preHandler: mustSignIn }, async (request, reply) => {
       const { user } = sessionOf(request)
       const upload = await readLogoUpload(request)
-      // The site-wide CSRF check covers urlencoded forms; this multipart form is checked here, before anything changes.
-      request.body = { _csrf: upload.csrf }
-      let csrfPassed = false
-      scope.csrfProtection(request, reply, () => {
-        csrfPassed = true
-      })
-      if (!csrfPassed) return reply
+      // The site-wide check skips multipart forms; this one is checked here, before anything changes.
+      if (!csrfPassed(scope, request, reply, upload.csrf)) return reply
 
       const business = await accounts.findBusinessByOwner(app.db, user.id)
       if (!business) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ComponentChildren } from 'preact'
+import { csrfPassed } from '../../csrf.ts'
 import type { App } from '../../../app.ts'
 import * as catalog from '../../../modules/catalog/index.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -134,20 +135,7 @@ export function productIdParam(value: string): number {
   return id
 }
 
-/**
- * Checks the CSRF token of a multipart form (the site-wide check reads urlencoded bodies only).
- * Returns false when the reply has already been sent as a refusal.
- */
-export function multipartCsrfPassed(
-  scope: FastifyInstance,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
-): boolean {
-  request.body = { _csrf: token }
-  let passed = false
-  scope.csrfProtection(request, reply, () => {
-    passed = true
-  })
-  return passed
+/** Checks the CSRF token a multipart form carried; false when the refusal has been sent. */
+export function multipartCsrfPassed(scope: FastifyInstance, request: FastifyRequest, reply: FastifyReply, token: string) {
+  return csrfPassed(scope, request, reply, token)
 }
