@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { devMailbox } from './messaging.tables.ts'
 
@@ -7,7 +7,7 @@ export type DevMailboxMessage = typeof devMailbox.$inferSelect
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The dev mailbox and SMS outbox, newest first. */
-export async function listDevMailbox(db: Db, options: { limit?: number } = {}) {
+export async function listDevMailbox(db: Db, options: { limit?: number; toAddresses?: readonly string[] } = {}) {
   return db
     .select({
       id: devMailbox.id,
@@ -18,6 +18,7 @@ export async function listDevMailbox(db: Db, options: { limit?: number } = {}) {
       createdAt: devMailbox.createdAt,
     })
     .from(devMailbox)
+    .where(options.toAddresses ? inArray(devMailbox.toAddress, [...options.toAddresses, '']) : undefined)
     .orderBy(desc(devMailbox.createdAt), desc(devMailbox.id))
     .limit(options.limit ?? 200)
 }

@@ -3,7 +3,9 @@ import { generateKeyPairSync } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { type App, createApp } from '#src/app.ts'
+import * as accounts from '#src/modules/accounts/index.ts'
 import * as messaging from '#src/modules/messaging/index.ts'
+import { buildUser } from '#test/factories.ts'
 import { openTestDatabase, testConfig, testDatabaseKind } from '#test/setup.ts'
 import { createServer } from '../server.ts'
 import { devMailboxPages } from './dev-mailbox.pages.tsx'
@@ -27,8 +29,12 @@ function useServer(config: Record<string, string> = {}) {
 describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
   const ctx = useServer()
   let emailId = ''
+  let adminCookie = ''
+  const asAdmin = (url: string) => ctx.server.inject({ url, headers: { cookie: adminCookie } })
 
   before(async () => {
+    const admin = await buildUser(ctx.app.db, { roles: ['admin'] })
+    adminCookie = `mandi_session=${(await accounts.createSession(ctx.app.db, { userId: admin.id, sharedDevice: false })).token}`
     await messaging.queueMessage(ctx.app.db, {
       kind: 'enquiry-received',
       to: { email: 'seller@example.in', phone: '9876543210' },
@@ -48,7 +54,7 @@ describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
   })
 
   it('lists email and text messages, newest first, each linking to its page', async () => {
-    const res = await ctx.server.inject('/dev/mailbox')
+    const res = await asAdmin('/dev/mailbox')
     assert.equal(res.statusCode, 200)
     assert.equal(res.headers['cache-control'], 'no-store')
     assert.match(res.body, /seller@example\.in/)
@@ -62,7 +68,7 @@ describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
   })
 
   it('shows one email: its HTML in a sandboxed frame, its text part and its headers', async () => {
-    const res = await ctx.server.inject(`/dev/mailbox/${emailId}`)
+    const res = await asAdmin(`/dev/mailbox/${emailId}`)
     assert.equal(res.statusCode, 200)
     assert.match(
       res.body,
@@ -74,7 +80,7 @@ describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
   })
 
   it('serves the stored HTML under a policy that allows no script and only this site as its frame', async () => {
-    const res = await ctx.server.inject(`/dev/mailbox/${emailId}/html`)
+    const res = await asAdmin(`/dev/mailbox/${emailId}/html`)
     assert.equal(res.statusCode, 200)
     assert.match(String(res.headers['content-type']), /^text\/html/)
     const csp = String(res.headers['content-security-policy'])
@@ -87,11 +93,31 @@ describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
 
   it('answers 404 for a message that does not exist', async () => {
     assert.equal(
-      (await ctx.server.inject('/dev/mailbox/00000000-0000-4000-8000-000000000000')).statusCode,
+      (await asAdmin('/dev/mailbox/00000000-0000-4000-8000-000000000000')).statusCode,
       404,
     )
-    assert.equal((await ctx.server.inject('/dev/mailbox/not-an-id')).statusCode, 404)
-    assert.equal((await ctx.server.inject('/dev/mailbox/not-an-id/html')).statusCode, 404)
+    assert.equal((await asAdmin('/dev/mailbox/not-an-id')).statusCode, 404)
+    assert.equal((await asAdmin('/dev/mailbox/not-an-id/html')).statusCode, 404)
+  })
+
+  it('sends someone signed out to sign in, and shows others only their own messages', async () => {
+    const signedOut = await ctx.server.inject('/dev/mailbox')
+    assert.equal(signedOut.statusCode, 303)
+    assert.match(String(signedOut.headers.location), /^\/account\/sign-in\?next=/)
+
+    const buyer = await buildUser(ctx.app.db, { email: 'ravi.buyer@example.in' })
+    const cookie = `mandi_session=${(await accounts.createSession(ctx.app.db, { userId: buyer.id, sharedDevice: false })).token}`
+    await messaging.queueMessage(ctx.app.db, {
+      kind: 'password-reset',
+      to: 'ravi.buyer@example.in',
+      data: { firstName: 'Ravi', resetUrl: 'https://mandi.example/r', expiresInMinutes: 30 },
+    })
+    await messaging.deliverDueMessages(ctx.app.messaging)
+    const own = await ctx.server.inject({ url: '/dev/mailbox', headers: { cookie } })
+    assert.match(own.body, /ravi\.buyer@example\.in/)
+    assert.doesNotMatch(own.body, /seller@example\.in/)
+    const someoneElses = await ctx.server.inject({ url: `/dev/mailbox/${emailId}`, headers: { cookie } })
+    assert.equal(someoneElses.statusCode, 404)
   })
 })
 

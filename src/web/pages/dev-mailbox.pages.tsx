@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { App } from '../../app.ts'
 import * as messaging from '../../modules/messaging/index.ts'
 import { notFound } from '../../shared/errors.ts'
@@ -21,25 +21,28 @@ const EMAIL_HTML_POLICY = [
 
 /**
  * The development mailbox: every email and text message that would have been sent. Not registered
- * in production, where these addresses answer 404 like any unknown page.
+ * in production, where these addresses answer 404 like any unknown page. Admins see every message;
+ * anyone else signed in sees only messages addressed to them (to confirm their own email address).
  */
 export function devMailboxPages(server: FastifyInstance, app: App) {
   if (app.config.isProduction) return
 
   server.get('/dev/mailbox', async (request, reply) => {
-    const messages = await messaging.listDevMailbox(app.db)
+    const viewer = mailboxViewer(request)
+    if (!viewer) return reply.redirect(`/account/sign-in?next=${encodeURIComponent('/dev/mailbox')}`, 303)
+    const messages = await messaging.listDevMailbox(app.db, viewer.all ? {} : { toAddresses: viewer.addresses })
     reply.header('cache-control', 'no-store')
     return sendPage(reply, <MailboxPage ctx={pageContext(request)} messages={messages} />)
   })
 
   server.get<{ Params: { id: string } }>('/dev/mailbox/:id', async (request, reply) => {
-    const message = await requireMessage(app, request.params.id)
+    const message = await requireMessage(app, request, request.params.id)
     reply.header('cache-control', 'no-store')
     return sendPage(reply, <MessagePage ctx={pageContext(request)} message={message} />)
   })
 
   server.get<{ Params: { id: string } }>('/dev/mailbox/:id/html', async (request, reply) => {
-    const message = await requireMessage(app, request.params.id)
+    const message = await requireMessage(app, request, request.params.id)
     if (!message.html) throw notFound('message_has_no_html', 'This message has no HTML part.')
     return reply
       .header('content-security-policy', EMAIL_HTML_POLICY)
@@ -49,9 +52,20 @@ export function devMailboxPages(server: FastifyInstance, app: App) {
   })
 }
 
-async function requireMessage(app: App, id: string) {
+function mailboxViewer(request: FastifyRequest): { all: boolean; addresses: string[] } | null {
+  const session = request.session
+  if (!session) return null
+  const addresses = [session.user.email, session.user.phone].filter((a): a is string => Boolean(a))
+  return { all: session.user.roles.includes('admin'), addresses }
+}
+
+async function requireMessage(app: App, request: FastifyRequest, id: string) {
+  const viewer = mailboxViewer(request)
   const message = await messaging.findDevMailboxMessage(app.db, id)
-  if (!message) throw notFound('message_not_found', 'There is no message with this id in the dev mailbox.')
+  // Someone else's message answers exactly like a missing one.
+  if (!viewer || !message || (!viewer.all && !viewer.addresses.includes(message.toAddress))) {
+    throw notFound('message_not_found', 'There is no message with this id in your dev mailbox.')
+  }
   return message
 }
 
