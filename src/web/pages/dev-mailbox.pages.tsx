@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { App } from '../../app.ts'
+import * as accounts from '../../modules/accounts/index.ts'
 import * as messaging from '../../modules/messaging/index.ts'
 import { notFound } from '../../shared/errors.ts'
 import { formatDate } from '../../shared/format.ts'
@@ -56,7 +57,7 @@ function mailboxViewer(request: FastifyRequest): { all: boolean; addresses: stri
   const session = request.session
   if (!session) return null
   const addresses = [session.user.email, session.user.phone].filter((a): a is string => Boolean(a))
-  return { all: session.user.roles.includes('admin'), addresses }
+  return { all: accounts.hasRole(session.user, 'admin'), addresses }
 }
 
 async function requireMessage(app: App, request: FastifyRequest, id: string) {
