@@ -1,6 +1,7 @@
 // npm run bench -- <name> [options]
 //   pages   the home page and a category page on PostgreSQL with a generated catalogue,
 //           each beside a bare node:http server returning the same bytes in the same run.
+//   search  the search function, suggestions and the JSON API beside the naive search (bench/search.ts).
 // Options: --products N (catalogue size, default 1000000) --seconds S (default 10)
 //          --connections C (default 32). Database: BENCH_DATABASE_URL
 //          (default postgres://postgres@127.0.0.1:5432/mandi_bench); it is seeded on first use.
@@ -11,6 +12,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ensureDatabase, type LoadResult, load, machine, root, scalar, startPinned, stop, waitForUrl, writeResult } from './lib.ts'
+
+// Benchmarks with options of their own run from their own file.
+if (process.argv[2] === 'search') {
+  await import('./search.ts')
+  process.exit(0)
+}
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -27,7 +34,7 @@ const connections = Number(values.connections)
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mandi_bench'
 
 if (name !== 'pages') {
-  console.error(`Unknown benchmark "${name}". Available: pages`)
+  console.error(`Unknown benchmark "${name}". Available: pages, search`)
   process.exit(2)
 }
 

@@ -13,6 +13,10 @@ import {
   productImagesInventory,
   productImportsInventory,
   productsInventory,
+  searchTermsInventory,
+  categoryCountsInventory,
+  categoryCountChangesInventory,
+  searchSellersInventory,
 } from './modules/catalog/catalog.tables.ts'
 import { devMailboxInventory, outboxMessagesInventory } from './modules/messaging/messaging.tables.ts'
 import type { TableInventory } from './modules/privacy/index.ts'
@@ -41,6 +45,10 @@ export const dataInventory: readonly TableInventory[] = [
   businessesInventory,
   categoriesInventory,
   productsInventory,
+  searchTermsInventory,
+  categoryCountsInventory,
+  categoryCountChangesInventory,
+  searchSellersInventory,
   productImagesInventory,
   apiKeysInventory,
   productImportsInventory,

@@ -7,6 +7,7 @@ import { businesses, profileVersions, users } from '#src/modules/accounts/accoun
 import { categories, products } from '#src/modules/catalog/catalog.tables.ts'
 import { makeGstin } from '#src/shared/gstin.ts'
 import { catalogue, compileCatalogue } from './catalogue.ts'
+import { foldCategoryCounts, refreshSearchTerms } from '#src/modules/catalog/index.ts'
 import { copyProducts } from './copy.ts'
 import { createProductStream, type DemoProduct, type SellerForProducts } from './products.ts'
 import { type DemoSeller, sellerStream } from './sellers.ts'
@@ -88,7 +89,13 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     counts.products = target
   })
 
-  if (counts.products > 0) await database.db.execute(sql`analyze products, businesses, users`)
+  if (counts.products > 0) {
+    // The triggers added new title words and count changes as rows went in; bring the search
+    // lexicon's counts up to date and fold the category counts once, after the load.
+    await refreshSearchTerms(database.db)
+    await foldCategoryCounts(database.db)
+    await database.db.execute(sql`analyze products, businesses, users, search_terms`)
+  }
   return { ...counts, ms: Math.round(performance.now() - started) }
 }
 

@@ -42,6 +42,15 @@ export const jobs = {
     },
   },
   // CSV imports: the upload queues one; this runs it (the payload names it) or sweeps queued ones each minute.
+  // Word counts for typo correction and suggestions, and the per-category counts, drift with every
+  // edit; this folds the changes in (about 5 s at a million products).
+  'catalog.search-upkeep': {
+    cron: () => '*/5 * * * *',
+    handler: async (app) => {
+      await catalog.refreshSearchTerms(app.db)
+      await catalog.foldCategoryCounts(app.db)
+    },
+  },
   'catalog.import': {
     cron: () => '* * * * *',
     handler: (app, payload) => catalog.runImportJob(app.db, app.config.dataDir, payload),

@@ -20,6 +20,7 @@ import { privacyRoutes } from './api/privacy.routes.ts'
 import { sellerRoutes } from './api/seller.routes.ts'
 import { csrfPassed } from './csrf.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
+import { createJobSender, type JobSender } from '../jobs/sender.ts'
 import { createMetrics } from './metrics.ts'
 import { registerPageCache } from './page-cache.ts'
 import { accountPages } from './pages/account/account.pages.tsx'
@@ -59,6 +60,9 @@ export async function createServer(app: App): Promise<FastifyInstance> {
 
   const metrics = createMetrics(app)
   server.decorate('metrics', metrics)
+  const jobs = createJobSender(app)
+  server.decorate('jobs', jobs)
+  server.addHook('onClose', async () => jobs.stop())
 
   server.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -201,6 +205,8 @@ export const webRoot = path.dirname(fileURLToPath(import.meta.url))
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: ReturnType<typeof createMetrics>
+    /** Hands work to the job workers after a request commits. */
+    jobs: JobSender
   }
   interface FastifyContextConfig {
     /** false: the route proves itself another way and skips the form CSRF check. */

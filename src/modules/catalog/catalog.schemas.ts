@@ -1,6 +1,11 @@
 import { z } from 'zod'
 
 export const PRODUCTS_PER_PAGE = 24
+/**
+ * A keyword search ranks and counts at most this many matches (the first found by the index), so
+ * a common word costs the same as a rare one. Beyond it totals read "1,000+" and pages stop.
+ */
+export const SEARCH_WINDOW = 1000
 // Deep offsets get slow and nobody reads page 400 of a listing; narrowing the search is the answer.
 export const MAX_PAGE = 400
 
@@ -41,6 +46,22 @@ export const ProductListQuery = z.object({
     .optional()
     .transform(blankToUndefined)
     .describe("Seller's city, e.g. Pune (not case-sensitive)"),
+  state: z
+    .string()
+    .trim()
+    .max(80, 'state must be at most 80 characters')
+    .optional()
+    .transform(blankToUndefined)
+    .describe("Seller's state, e.g. Gujarat (not case-sensitive)"),
+  minPricePaise: optionalWhole('minPricePaise', 0).describe('Lowest price per unit, in paise'),
+  maxPricePaise: optionalWhole('maxPricePaise', 0).describe('Highest price per unit, in paise'),
+  maxMoq: optionalWhole('maxMoq', 1).describe('Only products whose minimum order quantity is at most this'),
+  verified: z
+    .preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.stringbool({ error: 'verified must be true or false' }).optional(),
+    )
+    .describe('true: only sellers whose GSTIN Mandi has verified'),
   page: Page,
   sort: z
     .enum(productSorts, { error: `sort must be one of: ${productSorts.join(', ')}` })
@@ -48,6 +69,18 @@ export const ProductListQuery = z.object({
     .describe('relevance (default with q), newest (default without q), price_asc or price_desc'),
 })
 export type ProductListQuery = z.output<typeof ProductListQuery>
+
+function optionalWhole(name: string, min: number) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ error: `${name} must be a whole number` })
+      .int(`${name} must be a whole number`)
+      .min(min, `${name} must be at least ${min}`)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional(),
+  )
+}
 
 /** Paging through one seller's or one category's products. */
 export const PageQuery = z.object({ page: Page })

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import {
   type AnyPgColumn,
   bigint,
+  boolean,
   check,
   customType,
   index,
@@ -87,6 +88,11 @@ export const products = pgTable(
     index('products_published_idx').on(t.publishedAt.desc()).where(sql`status = 'published'`),
     index('products_search_idx').using('gin', t.searchVector),
     index('products_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    // Price sorts walk this index instead of sorting every match.
+    index('products_price_published_idx').on(t.pricePaise, t.id).where(sql`status = 'published'`),
+    index('products_price_desc_published_idx')
+      .on(t.pricePaise.desc().nullsLast(), t.id.desc())
+      .where(sql`status = 'published'`),
     check('products_moq_positive', sql`moq > 0`),
     check('products_price_nonnegative', sql`price_paise is null or price_paise >= 0`),
   ],
@@ -113,6 +119,86 @@ export const productsInventory = classifyTable(
     updatedAt: notPersonal,
     publishedAt: notPersonal,
   },
+)
+
+/**
+ * The search lexicon: distinct words of published product titles and how many titles hold them.
+ * Typo correction ("vlave" → "valve") and word completion for suggestions look here instead of
+ * at a million titles. A statement trigger adds new words as products are written; the counts
+ * and words of unpublished products are refreshed by refreshSearchTerms (a job or the seed).
+ */
+export const searchTerms = pgTable(
+  'search_terms',
+  {
+    term: text('term').primaryKey(),
+    products: integer('products').notNull().default(0),
+  },
+  (t) => [
+    index('search_terms_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`),
+    index('search_terms_prefix_idx').on(sql`${t.term} text_pattern_ops`, t.products.desc()),
+  ],
+)
+
+export const searchTermsInventory = classifyTable(searchTerms, 'Words of published product titles, for spelling correction and suggestions.', {
+  term: notPersonal,
+  products: notPersonal,
+})
+
+/**
+ * Published products per category (own category only), so that the category index and the
+ * counts on category pages never count a million rows. Statement triggers on products append
+ * signed changes to categoryCountChanges (append-only, so concurrent writers never wait on a hot
+ * category); readers add them up, and foldCategoryCounts moves them in here.
+ */
+export const categoryCounts = pgTable('category_counts', {
+  categoryId: integer('category_id')
+    .primaryKey()
+    .references(() => categories.id, { onDelete: 'cascade' }),
+  products: integer('products').notNull().default(0),
+})
+
+export const categoryCountsInventory = classifyTable(categoryCounts, 'How many published products each category holds.', {
+  categoryId: notPersonal,
+  products: notPersonal,
+})
+
+export const categoryCountChanges = pgTable('category_count_changes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  categoryId: integer('category_id').notNull(),
+  delta: integer('delta').notNull(),
+})
+
+export const categoryCountChangesInventory = classifyTable(
+  categoryCountChanges,
+  'Changes to the per-category product counts not yet folded into them.',
+  { id: notPersonal, categoryId: notPersonal, delta: notPersonal },
+)
+
+/**
+ * What the search filters need to know about each seller, in a table a few bytes wide: the
+ * businesses rows are wide (addresses, descriptions), and scanning them for every "sellers in
+ * Pune" or "verified only" costs more than the search. A trigger on businesses keeps it in step.
+ */
+export const searchSellers = pgTable(
+  'search_sellers',
+  {
+    businessId: bigint('business_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    city: text('city').notNull(),
+    state: text('state').notNull(),
+    verified: boolean('verified').notNull(),
+  },
+  (t) => [
+    index('search_sellers_city_idx').on(sql`lower(${t.city})`),
+    index('search_sellers_state_idx').on(sql`lower(${t.state})`),
+  ],
+)
+
+export const searchSellersInventory = classifyTable(
+  searchSellers,
+  "A copy of each business's city, state and GST verification, for search filters. Businesses, not people.",
+  { businessId: notPersonal, city: notPersonal, state: notPersonal, verified: notPersonal },
 )
 
 /** Product photos: one uploaded original becomes fixed-width WebP files (metadata stripped). */

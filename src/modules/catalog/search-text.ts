@@ -26,6 +26,20 @@ export function parseSearchText(q: string): SearchText {
   }
 }
 
+/**
+ * A to_tsquery expression matching any of two or more plain words ("stainless | steel | valve:*"),
+ * for when no product has them all; null for a single word. The last word stays a prefix.
+ */
+export function anyWordQuery(q: string): string | null {
+  const text = parseSearchText(q)
+  const words = text.websearch
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => PLAIN_WORD.test(w) && w !== 'or')
+  const all = text.prefix ? [...words, `${text.prefix}:*`] : words
+  return all.length >= 2 ? all.join(' | ') : null
+}
+
 /** "vlave" → ["vlave", "lvave", "valve", "vlvae", "vlaev"]: the word and each adjacent swap. */
 export function adjacentSwaps(word: string): string[] {
   const variants = new Set([word])

@@ -30,6 +30,7 @@ export function authRoutes(api: ApiRegistry, app: App) {
     },
     async ({ body, request, reply }) => {
       const user = await accounts.register(app.db, app.accountsDeps, body)
+      await request.server.jobs.send('messaging.deliver')
       const session = await accounts.createSession(app.db, { userId: user.id, sharedDevice: false, ...signInContext(request) })
       setSessionCookie(reply, app, session)
       reply.status(201)
@@ -107,8 +108,9 @@ export function authRoutes(api: ApiRegistry, app: App) {
       body: z.object({ email: z.string().max(254) }),
       responses: { 202: { description: 'If the address has an account, a link is on its way' } },
     },
-    async ({ body, reply }) => {
+    async ({ body, request, reply }) => {
       await accounts.requestPasswordReset(app.db, app.accountsDeps, body.email)
+      await request.server.jobs.send('messaging.deliver')
       reply.status(202)
       return { message: 'If this address has a Mandi account, a reset link is on its way.' }
     },

@@ -126,6 +126,71 @@ describe('catalogue API', () => {
     }
   })
 
+  it('filters by state, verified sellers, price and MOQ, and returns facet counts that match', async () => {
+    const all = await getJson('/api/v1/products')
+    assert.equal(all.body.totalCapped, false)
+    assert.equal(all.body.match, 'all')
+    assert.equal(all.body.correctedQuery, null)
+    assert.deepEqual(all.body.facets, {
+      categories: [
+        { slug: 'ball-valves', name: 'Ball valves', parent: 'valves', count: 1 },
+        { slug: 'pumps', name: 'Pumps', parent: null, count: 1 },
+        { slug: 'valves', name: 'Valves', parent: null, count: 1 },
+      ],
+      cities: [
+        { city: 'Pune', count: 1 },
+        { city: 'Rajkot', count: 1 },
+      ],
+      verified: 1,
+    })
+    const ids = async (query: string) =>
+      (await getJson(`/api/v1/products?${query}`)).body.items.map((p: { id: number }) => p.id)
+    assert.deepEqual(await ids('state=gujarat'), [data.valveId])
+    assert.deepEqual(await ids('verified=true'), [data.valveId])
+    assert.deepEqual(await ids('minPricePaise=100000&maxPricePaise=200000'), [data.valveId])
+    assert.deepEqual(await ids('minPricePaise=200000'), [])
+    assert.deepEqual(await ids('maxMoq=1'), [])
+    assert.deepEqual(
+      await ids('maxMoq=2&verified=false'),
+      [data.valveId, data.pumpId].sort((a, b) => b - a),
+    )
+  })
+
+  it('says which words it searched for when it corrected a misspelling', async () => {
+    const { status, body } = await getJson('/api/v1/products?q=blal%20vlave')
+    assert.equal(status, 200)
+    assert.equal(body.match, 'corrected')
+    assert.equal(body.correctedQuery, 'ball valve')
+    assert.deepEqual(
+      body.items.map((p: { id: number }) => p.id),
+      [data.valveId],
+    )
+  })
+
+  it('GET /api/v1/search/suggest completes words and names categories and products, eight at most', async () => {
+    const { status, body } = await getJson('/api/v1/search/suggest?q=ball%20va')
+    assert.equal(status, 200)
+    assert.ok(body.suggestions.length >= 1 && body.suggestions.length <= 8)
+    assert.deepEqual(body.suggestions[0], { kind: 'query', text: 'ball valve', url: '/search?q=ball+valve' })
+    assert.ok(
+      body.suggestions.some(
+        (s: { kind: string; url: string }) => s.kind === 'category' && s.url === '/c/ball-valves',
+      ),
+    )
+    assert.ok(
+      body.suggestions.some(
+        (s: { kind: string; url: string }) =>
+          s.kind === 'product' && s.url === `/p/${data.valveId}/ss-316-ball-valve-1-inch`,
+      ),
+    )
+    for (const s of body.suggestions) assert.deepEqual(Object.keys(s).sort(), ['kind', 'text', 'url'])
+    assert.deepEqual((await getJson('/api/v1/search/suggest?q=')).body, { suggestions: [] })
+    const hidden = await getJson('/api/v1/search/suggest?q=suspended')
+    assert.deepEqual(hidden.body, { suggestions: [] })
+    const tooLong = await getJson(`/api/v1/search/suggest?q=${'a'.repeat(101)}`)
+    assert.equal(tooLong.status, 400)
+  })
+
   it('refuses bad parameters with 400 and a message that says what to fix', async () => {
     const page = await getJson('/api/v1/products?page=-1')
     assert.equal(page.status, 400)
@@ -183,12 +248,28 @@ describe('catalogue API', () => {
     assert.equal(body.error.code, 'not_found')
   })
 
-  it('documents the three routes in the OpenAPI document', async () => {
+  it('documents the catalogue routes in the OpenAPI document', async () => {
     const { body } = await getJson('/api/openapi.json')
-    for (const path of ['/api/v1/categories', '/api/v1/products', '/api/v1/products/{id}']) {
+    for (const path of [
+      '/api/v1/categories',
+      '/api/v1/products',
+      '/api/v1/products/{id}',
+      '/api/v1/search/suggest',
+    ]) {
       assert.ok(body.paths[path]?.get, path)
     }
     const names = body.paths['/api/v1/products'].get.parameters.map((p: { name: string }) => p.name)
-    assert.deepEqual(names.sort(), ['category', 'city', 'page', 'q', 'sort'])
+    assert.deepEqual(names.sort(), [
+      'category',
+      'city',
+      'maxMoq',
+      'maxPricePaise',
+      'minPricePaise',
+      'page',
+      'q',
+      'sort',
+      'state',
+      'verified',
+    ])
   })
 })

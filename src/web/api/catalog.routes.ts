@@ -2,7 +2,13 @@ import { z } from 'zod'
 import type { App } from '../../app.ts'
 import * as catalog from '../../modules/catalog/index.ts'
 import { notFound } from '../../shared/errors.ts'
-import { presentCategory, presentProduct, presentProductSummary } from '../presenters/catalog.ts'
+import {
+  presentCategory,
+  presentFacets,
+  presentProduct,
+  presentProductSummary,
+  presentSuggestion,
+} from '../presenters/catalog.ts'
 import type { ApiRegistry } from './api-registry.ts'
 
 const TAG = 'Catalogue'
@@ -29,14 +35,49 @@ export function catalogRoutes(api: ApiRegistry, { db }: App) {
     {
       method: 'GET',
       url: '/api/v1/products',
-      summary: `Published products, ${catalog.PRODUCTS_PER_PAGE} per page: search by keywords, filter by category and city, sort.`,
+      summary: `Published products, ${catalog.PRODUCTS_PER_PAGE} per page: search by keywords, filter by category, seller's city or state, price, MOQ and verified sellers, sort. Totals and facets count at most ${catalog.SEARCH_WINDOW} matches.`,
       tag: TAG,
       query: catalog.ProductListQuery,
       responses: { 200: { description: 'One page of products', schema: ProductListSchema } },
     },
     async ({ query }) => {
-      const result = await catalog.browseProducts(db, query)
-      return { items: result.items.map(presentProductSummary), total: result.total, page: result.page }
+      const [result, tree] = await Promise.all([
+        catalog.browseProducts(db, query),
+        catalog.loadCategoryTree(db),
+      ])
+      return {
+        items: result.items.map(presentProductSummary),
+        total: result.total,
+        totalCapped: result.totalCapped,
+        page: result.page,
+        pageCount: result.pageCount,
+        match: result.match,
+        correctedQuery: result.correctedQuery,
+        facets: presentFacets(result.facets, tree),
+      }
+    },
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/search/suggest',
+      summary: `Up to ${catalog.MAX_SUGGESTIONS} suggestions for what a buyer has typed: searches, categories and products.`,
+      tag: TAG,
+      query: z.object({
+        q: z
+          .string()
+          .max(100, 'q must be at most 100 characters')
+          .default('')
+          .describe('What the buyer has typed so far; a trailing space means the last word is finished'),
+      }),
+      responses: { 200: { description: 'Suggestions, best first', schema: SuggestionsSchema } },
+    },
+    async ({ query, reply }) => {
+      const suggestions = await catalog.suggest(db, query.q)
+      // The same few prefixes are typed over and over; a short private cache spares the server.
+      reply.header('cache-control', 'private, max-age=60')
+      return { suggestions: suggestions.map(presentSuggestion) }
     },
   )
 
@@ -89,8 +130,42 @@ const ProductListSchema = z.object({
       seller: z.object({ id: z.number().int(), name: z.string(), city: z.string() }),
     }),
   ),
-  total: z.number().int().describe('Products matching, across all pages'),
+  total: z.number().int().describe(`Products matching, across all pages; at most ${catalog.SEARCH_WINDOW}`),
+  totalCapped: z
+    .boolean()
+    .describe(`true when more than ${catalog.SEARCH_WINDOW} products match: total then reads "at least"`),
   page: z.number().int(),
+  pageCount: z.number().int().describe('Pages that can be requested'),
+  match: z
+    .enum(['all', 'exact', 'corrected', 'partial', 'similar'])
+    .describe(
+      'exact: every word matched; corrected: misspelt words were replaced (see correctedQuery); partial: products with some of the words; similar: titles with similar spellings',
+    ),
+  correctedQuery: z.string().nullable().describe('The words searched instead, when match is corrected'),
+  facets: z.object({
+    categories: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.string(),
+        parent: z.string().nullable(),
+        count: z.number().int(),
+      }),
+    ),
+    cities: z
+      .array(z.object({ city: z.string(), count: z.number().int() }))
+      .describe('The twelve cities with most matches'),
+    verified: z.number().int().describe('Matches from GST-verified sellers'),
+  }),
+})
+
+const SuggestionsSchema = z.object({
+  suggestions: z.array(
+    z.object({
+      kind: z.enum(['query', 'category', 'product']),
+      text: z.string(),
+      url: z.string().describe('Where choosing the suggestion leads'),
+    }),
+  ),
 })
 
 const ProductSchema = z.object({

@@ -111,6 +111,7 @@ export function meRoutes(api: ApiRegistry, app: App) {
     async ({ request, reply }) => {
       const { user } = requireSession(request)
       await app.db.transaction((tx) => accounts.sendVerificationEmail(tx, app.accountsDeps, user))
+      await request.server.jobs.send('messaging.deliver')
       reply.status(202)
       return { message: 'A new confirmation link is on its way.' }
     },

@@ -128,11 +128,12 @@ describe('catalogue pages', () => {
       assert.match(body, /Centrifugal Monoblock Pump 1 HP/)
     })
 
-    it('finds valves when "valve" is misspelt, and says the matches are close spellings', async () => {
+    it('finds valves when "valve" is misspelt, and says which words it searched for instead', async () => {
       const { status, body } = await get('/search?q=vlave')
       assert.equal(status, 200)
       assert.match(body, /Cast Iron Gate Valve 2 inch PN16/)
-      assert.match(body, /No exact matches for “vlave”/)
+      assert.match(body, /Showing results for “valve”/)
+      assert.match(body, /No products matched “vlave”/)
     })
 
     it('shows suggestions when nothing matches', async () => {
@@ -150,6 +151,39 @@ describe('catalogue pages', () => {
       }
     })
 
+    it('narrows by price in rupees, MOQ and verified sellers, keeps the filters in the form, and shows facets', async () => {
+      const { status, body } = await get('/search?q=valve&minPrice=5000&maxPrice=8000&maxMoq=10&verified=1')
+      assert.equal(status, 200)
+      assert.match(body, /Cast Iron Gate Valve 2 inch PN16/)
+      // The gate valve and the hostile-title valve: same seller, ₹7,850 each, MOQ 10 and 2.
+      assert.match(body, /<strong>2 products<\/strong>/)
+      assert.match(body, /name="minPrice"[^>]*value="5000"/)
+      assert.match(body, /name="maxMoq"[^>]*value="10"/)
+      assert.match(body, /id="filter-verified"[^>]*checked/)
+      assert.match(body, /3 active/)
+      const cheaper = await get('/search?q=valve&maxPrice=5000')
+      assert.doesNotMatch(cheaper.body, /Cast Iron Gate Valve 2 inch PN16/)
+      const facets = await get('/search?q=valve')
+      assert.match(facets.body, /By category/)
+      assert.match(facets.body, /href="\/search\?q=valve&amp;category=gate-valves"/)
+      assert.match(facets.body, /href="\/search\?q=valve&amp;city=Rajkot"/)
+    })
+
+    it('ignores a nonsense filter value but keeps the others', async () => {
+      const { status, body } = await get('/search?q=valve&maxMoq=lots&city=rajkot')
+      assert.equal(status, 200)
+      assert.match(body, /name="city"[^>]*value="rajkot"/)
+      assert.match(body, /Cast Iron Gate Valve 2 inch PN16/)
+    })
+
+    it('loads the suggestions script from its own file, deferred', async () => {
+      const { body } = await get('/search?q=valve')
+      assert.match(body, /<script src="\/static\/js\/suggest\.js\?v=[0-9a-f]+" defer/)
+      const script = await ctx.server.inject('/static/js/suggest.js')
+      assert.equal(script.statusCode, 200)
+      assert.match(script.body, /role', 'combobox'/)
+    })
+
     it('forgives a nonsense page number instead of failing', async () => {
       const { status } = await get('/search?q=valve&page=-1')
       assert.equal(status, 200)
@@ -165,6 +199,16 @@ describe('catalogue pages', () => {
       assert.match(body, /Cast Iron Gate Valve 2 inch PN16/)
       assert.doesNotMatch(body, /Centrifugal Monoblock Pump/)
       assert.doesNotMatch(body, /Secret Draft Valve|Suspended Knockoff Valve/)
+    })
+
+    it('filters a category by seller and price, and gives the exact count when unfiltered', async () => {
+      const all = await get('/c/valves')
+      assert.match(all.body, /<strong>2 products<\/strong>/)
+      const filtered = await get('/c/valves?maxMoq=5')
+      assert.match(filtered.body, /<strong>1 product<\/strong>/)
+      assert.doesNotMatch(filtered.body, /Cast Iron Gate Valve 2 inch PN16/)
+      const none = await get('/c/valves?state=Kerala')
+      assert.match(none.body, /No valves match these filters/)
     })
 
     it('answers 404 for an unknown category', async () => {
@@ -187,7 +231,7 @@ describe('catalogue pages', () => {
       assert.match(body, /GST verified/)
       assert.match(body, /checked 20 Nov 2026/)
       assert.match(body, /id="enquire"/)
-      assert.match(body, /Enquiries open after you sign in/)
+      assert.match(body, /Sign in<\/a> or <a href="\/account\/register">register<\/a> to send enquiries/)
     })
 
     it('says "Price on request" when the seller gave no price', async () => {
@@ -252,16 +296,25 @@ describe('catalogue pages', () => {
       for (const url of pages) {
         const { status, body } = await get(url)
         assert.equal(status, 200, url)
-        // Pages carry no script at all, so any <script in the body would be the injected one.
-        assert.ok(!body.includes('<script'), `${url} contains a raw script tag`)
+        // Pages carry no script but their own files from /static/js/, so any other <script is injected.
+        assert.ok(!withoutOwnScripts(body).includes('<script'), `${url} contains a raw script tag`)
         assert.match(body, ESCAPED, `${url} shows the title as text`)
       }
     })
 
     it('echoes a hostile search query as text', async () => {
       const { body } = await get(`/search?q=${encodeURIComponent(XSS)}`)
-      assert.ok(!body.includes('<script'))
+      assert.ok(!withoutOwnScripts(body).includes('<script'))
       assert.match(body, ESCAPED)
     })
   })
 })
+
+function withoutOwnScripts(body: string): string {
+  return (
+    body
+      .replace(/<script src="\/static\/js\/[\w.-]+\?v=[0-9a-f]+" defer(="")?><\/script>/g, '')
+      // Structured data is a data block; structured-data.test.ts checks that no value can close it.
+      .replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '')
+  )
+}

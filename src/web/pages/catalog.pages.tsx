@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app.ts'
 import * as catalog from '../../modules/catalog/index.ts'
 import { formatNumber } from '../../shared/format.ts'
+import { presentFacets } from '../presenters/catalog.ts'
 import { sendPage } from '../render.tsx'
-import { ProductGrid, ResultCount, SortLinks } from '../views/catalog-components.tsx'
+import { ProductGrid, SortLinks } from '../views/catalog-components.tsx'
 import { categoryArt } from '../views/category-art.ts'
 import { Layout } from '../views/layout.tsx'
 import { CategorySelect, CityFilter, FilterForm, FilterPanel, ListingLayout } from '../views/listing.tsx'
@@ -22,8 +23,10 @@ const SEARCH_SORTS: catalog.ProductSort[] = ['relevance', 'newest', 'price_asc',
 export function catalogPages(server: FastifyInstance, app: App) {
   server.get('/search', async (request, reply) => {
     const query = listingQuery(request.query)
-    const tree = await catalog.loadCategoryTree(app.db)
-    const result = await catalog.browseProducts(app.db, query)
+    const [tree, result] = await Promise.all([
+      catalog.loadCategoryTree(app.db),
+      catalog.browseProducts(app.db, query),
+    ])
     return sendPage(
       reply,
       <SearchPage ctx={pageContext(request)} app={app} tree={tree} query={query} result={result} />,
@@ -53,8 +56,8 @@ export function catalogPages(server: FastifyInstance, app: App) {
     const top = category.parent ? (tree.bySlug.get(category.parent.slug) ?? category) : category
     const [result, counts] = await Promise.all([
       catalog.listProducts(app.db, {
+        ...sellerFilters(query),
         categoryIds: catalog.categoryAndDescendantIds(category),
-        city: query.city,
         sort,
         page: query.page,
       }),
@@ -69,7 +72,7 @@ export function catalogPages(server: FastifyInstance, app: App) {
         tree={tree}
         category={category}
         counts={counts}
-        city={query.city}
+        query={query}
         sort={sort}
         result={result}
       />,
@@ -84,16 +87,64 @@ export function catalogPages(server: FastifyInstance, app: App) {
 function listingQuery(raw: unknown): catalog.ProductListQuery {
   const input = (raw ?? {}) as Record<string, unknown>
   const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : undefined)
-  const parsed = catalog.ProductListQuery.safeParse({
+  const fields = {
     q: text(input.q, 200),
     category: text(input.category, 100)?.toLowerCase(),
     city: text(input.city, 80),
+    state: text(input.state, 80),
+    // People type rupees; the query counts paise.
+    minPricePaise: rupeesToPaise(input.minPrice),
+    maxPricePaise: rupeesToPaise(input.maxPrice),
+    maxMoq: text(input.maxMoq, 12),
+    verified: input.verified === '1' ? 'true' : undefined,
     page: String(pageNumber(input.page, catalog.MAX_PAGE)),
     sort: catalog.productSorts.includes(input.sort as catalog.ProductSort) ? input.sort : undefined,
-  })
-  return parsed.success
-    ? parsed.data
-    : { page: 1, q: undefined, category: undefined, city: undefined, sort: undefined }
+  }
+  const parsed = catalog.ProductListQuery.safeParse(fields)
+  if (parsed.success) return parsed.data
+  // Drop only the fields that were wrong, keeping the rest of what the buyer asked for.
+  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])))
+  const kept = Object.fromEntries(Object.entries(fields).filter(([key]) => !bad.has(key)))
+  const retry = catalog.ProductListQuery.safeParse(kept)
+  return retry.success ? retry.data : catalog.ProductListQuery.parse({})
+}
+
+function rupeesToPaise(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined
+  const rupees = Number(value.replace(/[₹,\s]/g, ''))
+  return Number.isFinite(rupees) && rupees >= 0 ? String(Math.round(rupees * 100)) : undefined
+}
+
+const paiseToRupees = (paise: number | undefined) => (paise === undefined ? undefined : String(paise / 100))
+
+/** The filters that narrow by seller, price and MOQ, as the search takes them. */
+function sellerFilters(query: catalog.ProductListQuery) {
+  return {
+    city: query.city,
+    state: query.state,
+    verified: query.verified,
+    minPricePaise: query.minPricePaise,
+    maxPricePaise: query.maxPricePaise,
+    maxMoq: query.maxMoq,
+  }
+}
+
+/** The filters as URL parameters (rupees, verified=1), for links and hidden fields. */
+function filterParams(query: catalog.ProductListQuery) {
+  return {
+    city: query.city,
+    state: query.state,
+    minPrice: paiseToRupees(query.minPricePaise),
+    maxPrice: paiseToRupees(query.maxPricePaise),
+    maxMoq: query.maxMoq,
+    verified: query.verified ? '1' : undefined,
+  }
+}
+
+function countActive(query: catalog.ProductListQuery, withCategory: boolean): number {
+  const { city, state, verified, maxMoq, minPricePaise, maxPricePaise } = query
+  const price = minPricePaise !== undefined || maxPricePaise !== undefined
+  return [withCategory && query.category, city, state, verified, maxMoq, price].filter(Boolean).length
 }
 
 function SearchPage(props: {
@@ -105,7 +156,7 @@ function SearchPage(props: {
 }) {
   const { query, result } = props
   const sort = query.sort ?? (query.q ? 'relevance' : 'newest')
-  const state = { q: query.q, category: query.category, city: query.city }
+  const state = { q: query.q, category: query.category, ...filterParams(query) }
   const href = (over: Record<string, string | number | undefined>) =>
     withQuery('/search', { ...state, sort: query.sort, ...over })
   const heading = query.q
@@ -113,7 +164,7 @@ function SearchPage(props: {
     : result.category
       ? result.category.name
       : 'All products'
-  const activeFilters = [query.category, query.city].filter(Boolean).length
+  const activeFilters = countActive(query, true)
   return (
     <Layout
       ctx={props.ctx}
@@ -127,13 +178,9 @@ function SearchPage(props: {
         <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: query.q ? 'Search' : 'All products' }]} />
         <div class="listing-head">
           <h1>{heading}</h1>
-          <ResultCount total={result.total} page={result.page} pageSize={result.pageSize} />
+          <SearchCount result={result} />
         </div>
-        {result.match === 'similar' && result.total > 0 ? (
-          <Flash kind="info" title={`No exact matches for “${query.q}”`}>
-            Showing products with similar spellings. Check the words, or try a more general term.
-          </Flash>
-        ) : null}
+        <MatchNotice q={query.q} result={result} />
         <ListingLayout
           filters={
             <FilterPanel activeCount={activeFilters}>
@@ -143,8 +190,16 @@ function SearchPage(props: {
                 clearHref={activeFilters ? withQuery('/search', { q: query.q, sort: query.sort }) : undefined}
               >
                 <CategorySelect id="filter-category" roots={props.tree.roots} value={query.category} />
-                <CityFilter id="filter-city" value={query.city} />
+                <SellerAndPriceFilters query={query} facets={result.facets} />
               </FilterForm>
+              <Facets
+                tree={props.tree}
+                facets={result.facets}
+                capped={result.totalCapped}
+                category={query.category}
+                city={query.city}
+                href={href}
+              />
             </FilterPanel>
           }
         >
@@ -163,6 +218,7 @@ function SearchPage(props: {
                 <PastTheEnd href={href({ page: undefined })} />
               )}
               <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
+              <WindowNote result={result} />
             </>
           ) : (
             <NoResults q={query.q} filtered={activeFilters > 0} tree={props.tree} />
@@ -170,6 +226,203 @@ function SearchPage(props: {
         </ListingLayout>
       </div>
     </Layout>
+  )
+}
+
+/** "1 product", "240 products" or, past the search window, "1,000+ products". */
+function SearchCount(props: { result: catalog.ProductPage; exactTotal?: number | undefined }) {
+  const { result } = props
+  const total = props.exactTotal ?? result.total
+  const capped = props.exactTotal === undefined && result.totalCapped
+  if (total === 0) return <p class="result-count">No products</p>
+  const first = (result.page - 1) * result.pageSize + 1
+  const last = Math.min(result.page * result.pageSize, total)
+  return (
+    <p class="result-count">
+      <strong>
+        {formatNumber(total)}
+        {capped ? '+' : ''} {total === 1 && !capped ? 'product' : 'products'}
+      </strong>
+      {total > result.pageSize && first <= last && result.items.length
+        ? ` · showing ${formatNumber(first)}–${formatNumber(last)}`
+        : ''}
+    </p>
+  )
+}
+
+function MatchNotice(props: { q: string | undefined; result: catalog.ProductPage }) {
+  const { result } = props
+  if (!props.q || result.total === 0) return null
+  switch (result.match) {
+    case 'corrected':
+      return (
+        <Flash kind="info" title={`Showing results for “${result.correctedQuery}”`}>
+          No products matched “{props.q}”, so we searched for the closest words in our catalogue.
+        </Flash>
+      )
+    case 'partial':
+      return (
+        <Flash kind="info" title={`No product matches every word of “${props.q}”`}>
+          Showing products that match some of the words
+          {result.correctedQuery ? ` of “${result.correctedQuery}”` : ''}, best matches first.
+        </Flash>
+      )
+    case 'similar':
+      return (
+        <Flash kind="info" title={`No exact matches for “${props.q}”`}>
+          Showing products with similar spellings. Check the words, or try a more general term.
+        </Flash>
+      )
+    default:
+      return null
+  }
+}
+
+/** Past the window, paging stops: say so, and how to reach the rest. */
+function WindowNote(props: { result: catalog.ProductPage }) {
+  if (!props.result.totalCapped || props.result.page < props.result.pageCount) return null
+  return (
+    <p class="search-window-note">
+      Only the first {formatNumber(catalog.SEARCH_WINDOW)} matches can be paged through. Add a word, a filter
+      or a different sort to see others.
+    </p>
+  )
+}
+
+/** Seller's city and state, GST-verified sellers only, price range and largest acceptable MOQ. */
+function SellerAndPriceFilters(props: { query: catalog.ProductListQuery; facets: catalog.ProductFacets }) {
+  const { query } = props
+  return (
+    <>
+      <CityFilter id="filter-city" value={query.city} />
+      <div class="field">
+        <label class="field-label" for="filter-state">
+          Seller's state
+        </label>
+        <input
+          id="filter-state"
+          name="state"
+          type="text"
+          class="input"
+          value={query.state ?? ''}
+          maxlength={80}
+          autocomplete="address-level1"
+        />
+      </div>
+      <fieldset class="field price-range">
+        <legend class="field-label">Price per unit (₹)</legend>
+        <div class="price-range-inputs">
+          <label>
+            <span class="visually-hidden">Lowest price in rupees</span>
+            <input
+              name="minPrice"
+              type="text"
+              inputmode="decimal"
+              class="input"
+              placeholder="Min"
+              value={paiseToRupees(query.minPricePaise) ?? ''}
+              maxlength={14}
+            />
+          </label>
+          <span aria-hidden="true">to</span>
+          <label>
+            <span class="visually-hidden">Highest price in rupees</span>
+            <input
+              name="maxPrice"
+              type="text"
+              inputmode="decimal"
+              class="input"
+              placeholder="Max"
+              value={paiseToRupees(query.maxPricePaise) ?? ''}
+              maxlength={14}
+            />
+          </label>
+        </div>
+      </fieldset>
+      <div class="field">
+        <label class="field-label" for="filter-moq">
+          Minimum order at most
+        </label>
+        <p class="field-hint" id="filter-moq-hint">
+          Hide products whose minimum order quantity is larger than this
+        </p>
+        <input
+          id="filter-moq"
+          name="maxMoq"
+          type="text"
+          inputmode="numeric"
+          class="input"
+          value={query.maxMoq === undefined ? '' : String(query.maxMoq)}
+          maxlength={12}
+          aria-describedby="filter-moq-hint"
+        />
+      </div>
+      <div class="field check-field">
+        <input
+          id="filter-verified"
+          name="verified"
+          type="checkbox"
+          value="1"
+          checked={Boolean(query.verified)}
+        />
+        <label for="filter-verified">
+          GST-verified sellers only{' '}
+          {query.verified ? null : <span class="count">({formatNumber(props.facets.verified)})</span>}
+        </label>
+      </div>
+    </>
+  )
+}
+
+/** Counts by category and city for the current matches, each a link that narrows to it. */
+function Facets(props: {
+  tree: catalog.CategoryTree
+  facets: catalog.ProductFacets
+  capped: boolean
+  category: string | undefined
+  city: string | undefined
+  href: (over: Record<string, string | number | undefined>) => string
+}) {
+  const facets = presentFacets(props.facets, props.tree)
+  const categories = facets.categories.filter((c) => c.slug !== props.category).slice(0, 10)
+  const cities = props.city ? [] : facets.cities
+  if (categories.length === 0 && cities.length === 0) return null
+  return (
+    <div class="facets">
+      {categories.length ? (
+        <section aria-labelledby="facet-categories">
+          <h3 id="facet-categories" class="facet-title">
+            By category
+          </h3>
+          <ul class="facet-list">
+            {categories.map((c) => (
+              <li key={c.slug} class={c.parent ? 'facet-child' : undefined}>
+                <a href={props.href({ category: c.slug, page: undefined })}>{c.name}</a>{' '}
+                <span class="count">{formatNumber(c.count)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {cities.length ? (
+        <section aria-labelledby="facet-cities">
+          <h3 id="facet-cities" class="facet-title">
+            By seller's city
+          </h3>
+          <ul class="facet-list">
+            {cities.map((c) => (
+              <li key={c.city}>
+                <a href={props.href({ city: c.city, page: undefined })}>{c.city}</a>{' '}
+                <span class="count">{formatNumber(c.count)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {props.capped ? (
+        <p class="field-hint">Counted over the first {formatNumber(catalog.SEARCH_WINDOW)} matches.</p>
+      ) : null}
+    </div>
   )
 }
 
@@ -263,14 +516,18 @@ function CategoryPage(props: {
   tree: catalog.CategoryTree
   category: catalog.CategoryNode
   counts: Map<number, number>
-  city: string | undefined
+  query: catalog.ProductListQuery
   sort: catalog.ProductSort
   result: catalog.ProductPage
 }) {
-  const { category, result } = props
+  const { category, result, query } = props
   const path = categoryPath(category)
+  const filters = filterParams(query)
   const href = (over: Record<string, string | number | undefined>) =>
-    withQuery(path, { city: props.city, sort: props.sort === 'newest' ? undefined : props.sort, ...over })
+    withQuery(path, { ...filters, sort: props.sort === 'newest' ? undefined : props.sort, ...over })
+  const activeFilters = countActive(query, false)
+  // Unfiltered, the category's own count is exact; filtered, the listing counts up to the window.
+  const exactTotal = activeFilters ? undefined : props.counts.get(category.id)
   const top = category.parent ?? category
   const siblings = category.parent
     ? (props.tree.bySlug.get(category.parent.slug)?.children ?? [])
@@ -301,7 +558,7 @@ function CategoryPage(props: {
           <div>
             <h1>{category.name}</h1>
             {category.description ? <p class="lead">{category.description}</p> : null}
-            <ResultCount total={result.total} page={result.page} pageSize={result.pageSize} />
+            <SearchCount result={result} exactTotal={exactTotal} />
           </div>
         </div>
         {siblings.length ? (
@@ -332,13 +589,17 @@ function CategoryPage(props: {
         ) : null}
         <ListingLayout
           filters={
-            <FilterPanel activeCount={props.city ? 1 : 0}>
+            <FilterPanel activeCount={activeFilters}>
               <FilterForm
                 action={path}
                 keep={{ sort: props.sort === 'newest' ? undefined : props.sort }}
-                clearHref={props.city ? href({ city: undefined }) : undefined}
+                clearHref={
+                  activeFilters
+                    ? withQuery(path, { sort: props.sort === 'newest' ? undefined : props.sort })
+                    : undefined
+                }
               >
-                <CityFilter id="filter-city" value={props.city} />
+                <SellerAndPriceFilters query={query} facets={result.facets} />
               </FilterForm>
             </FilterPanel>
           }
@@ -358,19 +619,22 @@ function CategoryPage(props: {
                 <PastTheEnd href={href({})} />
               )}
               <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
+              <WindowNote result={result} />
             </>
           ) : (
             <EmptyState
               title={
-                props.city
-                  ? `No ${category.name.toLowerCase()} from sellers in ${props.city}`
-                  : 'No products listed here yet'
+                query.city
+                  ? `No ${category.name.toLowerCase()} from sellers in ${query.city}`
+                  : activeFilters
+                    ? `No ${category.name.toLowerCase()} match these filters`
+                    : 'No products listed here yet'
               }
               icon="box"
             >
               <p>
-                {props.city ? (
-                  <a href={href({ city: undefined })}>Show sellers from every city</a>
+                {activeFilters ? (
+                  <a href={path}>Clear the filters</a>
                 ) : (
                   <>
                     Sellers have not listed anything in this category yet.{' '}

@@ -132,7 +132,7 @@ function SellerPage(props: {
         <section class="section" aria-labelledby="products-title">
           <div class="section-head">
             <h2 id="products-title">Products from {seller.name}</h2>
-            <ResultCount total={products.total} page={products.page} pageSize={products.pageSize} />
+            <ResultCount total={products.total} page={products.page} pageSize={products.pageSize} capped={products.totalCapped} />
           </div>
           {products.items.length ? (
             <ProductGrid products={products.items} label={`Products from ${seller.name}`} hideSeller />

@@ -1,4 +1,12 @@
-import type { CategoryNode, ProductDetail, ProductSummary } from '#src/modules/catalog/index.ts'
+import type {
+  CategoryNode,
+  CategoryTree,
+  ProductDetail,
+  ProductFacets,
+  ProductSummary,
+  Suggestion,
+} from '#src/modules/catalog/index.ts'
+import { categoryPath, productPath, withQuery } from '../views/urls.ts'
 
 // The public JSON of the catalogue. A column added to a table reaches the API only through here.
 
@@ -46,5 +54,45 @@ export function presentProduct(product: ProductDetail) {
       state: product.seller.state,
       gstVerified: product.seller.gstVerifiedAt !== null,
     },
+  }
+}
+
+/**
+ * Facet counts with names: each category counts its own products, and a top-level category
+ * also those of its subcategories. Categories with no match are left out.
+ */
+export function presentFacets(facets: ProductFacets, tree: CategoryTree) {
+  const byId = new Map([...tree.bySlug.values()].map((node) => [node.id, node]))
+  const totals = new Map<number, number>()
+  for (const { categoryId, count } of facets.categories) {
+    const node = byId.get(categoryId)
+    if (!node) continue
+    totals.set(node.id, (totals.get(node.id) ?? 0) + count)
+    if (node.parent) totals.set(node.parent.id, (totals.get(node.parent.id) ?? 0) + count)
+  }
+  const categories = [...totals]
+    .flatMap(([id, count]) => {
+      const node = byId.get(id)
+      return node ? [{ slug: node.slug, name: node.name, parent: node.parent?.slug ?? null, count }] : []
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+  return { categories, cities: facets.cities, verified: facets.verified }
+}
+
+export type PresentedFacets = ReturnType<typeof presentFacets>
+
+/** A suggestion with the address it leads to: a search, a category or a product page. */
+export function presentSuggestion(suggestion: Suggestion) {
+  switch (suggestion.kind) {
+    case 'query':
+      return {
+        kind: suggestion.kind,
+        text: suggestion.text,
+        url: withQuery('/search', { q: suggestion.text }),
+      }
+    case 'category':
+      return { kind: suggestion.kind, text: suggestion.text, url: categoryPath(suggestion) }
+    case 'product':
+      return { kind: suggestion.kind, text: suggestion.text, url: productPath(suggestion) }
   }
 }

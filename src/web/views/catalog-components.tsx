@@ -148,9 +148,18 @@ export function SortLinks(props: {
   )
 }
 
-export function ResultCount(props: { total: number; page: number; pageSize: number; noun?: string }) {
+export function ResultCount(props: { total: number; page: number; pageSize: number; noun?: string; capped?: boolean }) {
   const noun = props.noun ?? 'product'
   if (props.total === 0) return <p class="result-count">No {noun}s</p>
+  if (props.capped) {
+    return (
+      <p class="result-count">
+        <strong>
+          {formatNumber(props.total)}+ {noun}s
+        </strong>
+      </p>
+    )
+  }
   const first = (props.page - 1) * props.pageSize + 1
   const last = Math.min(props.page * props.pageSize, props.total)
   return (

@@ -49,6 +49,8 @@ export function Layout(props: LayoutProps) {
         <meta name="theme-color" content="#0b3d7a" />
         <link rel="icon" href={asset('img/favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={asset('app.css')} />
+        {/* Suggestions as you type in any search box; without JavaScript the forms work as they are. */}
+        <script src={asset('js/suggest.js')} defer />
       </head>
       <body>
         <a class="skip-link" href="#main">

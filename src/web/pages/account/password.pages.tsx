@@ -42,6 +42,7 @@ export function passwordPages(server: FastifyInstance, app: App) {
       )
     }
     await accounts.requestPasswordReset(app.db, app.accountsDeps, email)
+    await request.server.jobs.send('messaging.deliver')
     // The same answer whether or not the address has an account, so this form tells no one who is registered.
     return redirectWithFlash(reply, app, '/account/forgot-password', {
       kind: 'success',

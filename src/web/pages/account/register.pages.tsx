@@ -98,6 +98,7 @@ export function registerPages(server: FastifyInstance, app: App) {
         isAdultBusinessUser: form.declared,
         consents: form.consents,
       })
+      await request.server.jobs.send('messaging.deliver')
       const session = await accounts.createSession(app.db, {
         userId: user.id,
         sharedDevice: false,

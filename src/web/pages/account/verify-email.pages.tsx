@@ -43,6 +43,7 @@ export function verifyEmailPages(server: FastifyInstance, app: App) {
   server.post('/account/verify-email/resend', { preHandler: mustSignIn }, async (request, reply) => {
     const { user } = sessionOf(request)
     await app.db.transaction((tx) => accounts.sendVerificationEmail(tx, app.accountsDeps, user))
+    await request.server.jobs.send('messaging.deliver')
     return redirectWithFlash(reply, app, safeNext(text(formBody(request), 'back')), {
       kind: 'success',
       text: `A new confirmation link is on its way to ${user.email}. It works for 48 hours.`,

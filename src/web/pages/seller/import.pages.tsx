@@ -52,6 +52,7 @@ export function sellerImportPages(server: FastifyInstance, app: App) {
           bytes: upload.bytes ?? Buffer.alloc(0),
           truncated: upload.truncated,
         })
+        await request.server.jobs.send('catalog.import', { importId: id })
         return redirectWithFlash(reply, app, `/seller/import/${id}`, {
           kind: 'info',
           text: 'Your file is uploaded. We check every row; this page updates by itself.',
