@@ -5,7 +5,8 @@ import * as catalog from '../modules/catalog/index.ts'
 import { SESSION_COOKIE } from './session.ts'
 
 interface Entry {
-  body: string
+  /** The page as UTF-8 bytes, encoded once rather than on every hit. */
+  body: Buffer
   contentType: string
   storedAt: number
   bytes: number
@@ -115,7 +116,8 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
     if (!contentType.startsWith('text/html')) return payload
     // A page whose rendering began before an invalidation may hold old data: do not keep it.
     if (request.cacheGeneration !== generation) return payload
-    const entry: Entry = { body: payload, contentType, storedAt: Date.now(), bytes: payload.length * 2 }
+    const body = Buffer.from(payload, 'utf8')
+    const entry: Entry = { body, contentType, storedAt: Date.now(), bytes: body.length }
     const previous = cache.get(request.url)
     if (previous) bytes -= previous.bytes
     cache.set(request.url, entry)
