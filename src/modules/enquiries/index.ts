@@ -1,0 +1,59 @@
+// Enquiries: buyer enquiries and buy requirements, seller leads, the masked email relay and
+// matchmaking. This is the pure core — status rules, contact detection, relay addresses,
+// reply cleaning and ranking — with no database or mail I/O; tables and flows come next.
+// It must never hand one party's email or phone to the other before the buyer shares them.
+
+/** Whether a seller lead may move from one status to another; never throws. */
+export { canTransition } from './lead-status.ts'
+/** Throws conflict('invalid_transition') with a readable message when the lead move is not allowed. */
+export { assertTransition } from './lead-status.ts'
+/** Statuses a lead may move to next, for building the seller's action menu. */
+export { nextLeadStatuses } from './lead-status.ts'
+/** Whether a buyer's enquiry may move from one status to another; never throws. */
+export { canTransitionEnquiry } from './lead-status.ts'
+/** Throws conflict('invalid_transition') when the enquiry move is not allowed (e.g. reopening an expired one). */
+export { assertEnquiryTransition } from './lead-status.ts'
+export { type EnquiryStatus, type LeadStatus, leadStatuses } from './lead-status.ts'
+
+/** Lists emails, Indian phone numbers, links and WhatsApp links in a message; [] for trade talk. */
+export { findContactDetails } from './contact-detection.ts'
+/** True when findContactDetails finds anything; used to flag messages sent before sharing. */
+export { hasContactDetails } from './contact-detection.ts'
+export type { ContactKind, ContactMatch } from './contact-detection.ts'
+
+/** Mints the signed relay address for one party of an enquiry; throws invalid() for a non-UUID id or weak key. */
+export { relayAddress } from './relay-address.ts'
+/** Verifies and decodes a relay address; returns null for anything forged, altered, foreign or malformed. */
+export { parseRelayAddress } from './relay-address.ts'
+export type { RelayAddressKey, RelayParty } from './relay-address.ts'
+
+/** Returns only the new text of an inbound email, without quoted history or signature; may be ''. */
+export { extractReply } from './reply-text.ts'
+/** Replaces the parties' known emails and phone numbers, in any formatting, with a placeholder. */
+export { redactContactDetails } from './reply-text.ts'
+export { type KnownContacts, REDACTED } from './reply-text.ts'
+
+/** Ranks at most `limit` sellers for a buy requirement with reasons; throws invalid('invalid_limit') outside 1..10. */
+export { rankSellersForRequirement } from './matchmaking.ts'
+/** A seller's 0..1 responsiveness, shrunk towards a neutral prior when they have little history. */
+export { responsivenessScore } from './matchmaking.ts'
+export {
+  type BuyRequirement,
+  MAX_MATCHED_SELLERS,
+  type MatchComponent,
+  type MatchReason,
+  matchWeights,
+  type SellerCandidate,
+  type SellerMatch,
+} from './matchmaking.ts'
+
+/** Reply share and median first-reply time over the last 90 days, ignoring enquiries still in their grace period. */
+export { responsivenessOf } from './responsiveness.ts'
+/** Buyer-facing lines such as "Usually replies within 3 hours"; says so when there is too little data. */
+export { describeResponsiveness } from './responsiveness.ts'
+export {
+  MIN_ENQUIRIES_FOR_FIGURES,
+  PENDING_GRACE_HOURS,
+  RESPONSIVENESS_WINDOW_DAYS,
+  type Responsiveness,
+} from './responsiveness.ts'
