@@ -36,6 +36,21 @@ describe('home page and search in a real browser', () => {
     await page.close()
   })
 
+  it('suggests products and categories as you type, as an accessible combobox', async () => {
+    const page = await live.browser.newPage()
+    await page.goto(`${live.url}/`)
+    const box = page.locator('header input[name="q"]')
+    assert.equal(await box.getAttribute('role'), 'combobox')
+    await box.pressSequentially('pum', { delay: 40 })
+    const options = page.getByRole('option')
+    await options.first().waitFor({ timeout: 5000 })
+    assert.ok((await options.count()) > 0)
+    assert.match((await options.first().textContent())?.toLowerCase() ?? '', /pum/)
+    assert.equal(await box.getAttribute('aria-expanded'), 'true')
+    assert.deepEqual(await seriousAxeViolations(page), [])
+    await page.close()
+  })
+
   it('works on a 360-pixel phone screen without sideways scrolling', async () => {
     const page = await live.browser.newPage()
     await page.setViewportSize({ width: 360, height: 780 })

@@ -186,7 +186,7 @@ describe('seller centre in a real browser', () => {
     await live.browser.clearCookies()
     const buyer = await live.browser.newPage()
     await buyer.goto(`${live.url}/`)
-    const search = buyer.getByRole('searchbox').first()
+    const search = buyer.locator('header input[name="q"]')
     await search.fill('vortexalin booster')
     await search.press('Enter')
     await buyer.waitForURL(/\/search\?q=/)
