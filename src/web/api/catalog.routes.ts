@@ -14,7 +14,7 @@ import type { ApiRegistry } from './api-registry.ts'
 const TAG = 'Catalogue'
 
 /** Read-only catalogue API: categories, product listings and search, one product. */
-export function catalogRoutes(api: ApiRegistry, { db }: App) {
+export function catalogRoutes(api: ApiRegistry, { db, config }: App) {
   api.route(
     {
       method: 'GET',
@@ -98,7 +98,8 @@ export function catalogRoutes(api: ApiRegistry, { db }: App) {
     async ({ params }) => {
       const product = await catalog.findPublishedProduct(db, params.id)
       if (!product) throw notFound('product_not_found', `There is no published product with id ${params.id}.`)
-      return { product: presentProduct(product) }
+      const photos = await catalog.listProductPhotos(db, product.id)
+      return { product: presentProduct(product, photos, config.publicUrl) }
     },
   )
 }
@@ -178,7 +179,15 @@ const ProductSchema = z.object({
   moq: z.number().int(),
   category: z.object({ slug: z.string(), name: z.string() }),
   specs: z.array(z.object({ name: z.string(), value: z.string() })),
-  images: z.array(z.object({ url: z.string(), alt: z.string() })),
+  images: z.array(
+    z.object({
+      url: z.string(),
+      alt: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      sizes: z.array(z.object({ url: z.string(), width: z.number().int() })),
+    }),
+  ),
   seller: z.object({
     id: z.number().int(),
     slug: z.string(),

@@ -41,3 +41,31 @@ describe('structured data and link previews', () => {
     assert.equal(data.address.addressLocality, 'Pune')
   })
 })
+
+describe('product photos in the public API and pages', () => {
+  const ctx = useTestApp()
+
+  it('lists each photo with its absolute URL, shape and every stored width', async () => {
+    const { productImages } = await import('#src/modules/catalog/catalog.tables.ts')
+    const product = await buildProduct(ctx.db, { title: 'Vertical Inline Pump' })
+    await ctx.db.insert(productImages).values({
+      productId: product.id,
+      pathBase: `products/${product.id}/0123456789abcdef`,
+      widths: [320, 640, 1280],
+      width: 1600,
+      height: 1200,
+      alt: 'Pump on a test bench',
+    })
+    const api = (await ctx.server.inject(`/api/v1/products/${product.id}`)).json()
+    const [photo] = api.product.images
+    assert.equal(photo.url, `${ctx.app.config.publicUrl}/uploads/products/${product.id}/0123456789abcdef-640.webp`)
+    assert.deepEqual([photo.alt, photo.width, photo.height], ['Pump on a test bench', 1600, 1200])
+    assert.deepEqual(
+      photo.sizes.map((s: { width: number }) => s.width),
+      [320, 640, 1280],
+    )
+    const page = await ctx.server.inject(`/p/${product.id}/${product.slug}`)
+    assert.match(page.body, new RegExp(`<img src="/uploads/products/${product.id}/0123456789abcdef-640\\.webp" srcset="`))
+    assert.doesNotMatch(page.body, /Illustration only/)
+  })
+})

@@ -6,6 +6,7 @@ import type {
   ProductSummary,
   Suggestion,
 } from '#src/modules/catalog/index.ts'
+import * as catalog from '#src/modules/catalog/index.ts'
 import { categoryPath, productPath, withQuery } from '../views/urls.ts'
 
 // The public JSON of the catalogue. A column added to a table reaches the API only through here.
@@ -33,7 +34,11 @@ export function presentProductSummary(product: ProductSummary) {
   }
 }
 
-export function presentProduct(product: ProductDetail) {
+export function presentProduct(
+  product: ProductDetail,
+  photos: Parameters<typeof catalog.productImageUrls>[0][] = [],
+  publicUrl = '',
+) {
   return {
     id: product.id,
     slug: product.slug,
@@ -44,8 +49,20 @@ export function presentProduct(product: ProductDetail) {
     moq: product.moq,
     category: { slug: product.category.slug, name: product.category.name },
     specs: product.specs.map((spec) => ({ name: spec.name, value: spec.value })),
-    // Photos arrive with product images; until then the list is empty rather than a placeholder URL.
-    images: [] as { url: string; alt: string }[],
+    // Absolute URLs, largest first in `srcset` terms: each photo at every stored width.
+    images: photos.map((photo) => {
+      const urls = catalog.productImageUrls(photo)
+      return {
+        url: `${publicUrl}${urls.src}`,
+        alt: urls.alt,
+        width: urls.width,
+        height: urls.height,
+        sizes: urls.srcset.split(', ').map((entry) => {
+          const [path, width] = entry.split(' ')
+          return { url: `${publicUrl}${path}`, width: Number.parseInt(width ?? '0', 10) }
+        }),
+      }
+    }),
     seller: {
       id: product.seller.id,
       slug: product.seller.slug,
