@@ -18,6 +18,12 @@ describe(`anonymous page cache (${testDatabaseKind})`, () => {
     const second = await ctx.server.inject(url)
     assert.equal(second.headers['x-cache'], 'hit')
     assert.equal(second.body, first.body)
+    // A hit is answered before the header plugins run, so the stored security headers must come with it.
+    for (const header of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options']) {
+      assert.equal(second.headers[header], first.headers[header], header)
+    }
+    assert.ok(second.headers['content-security-policy'])
+    assert.notEqual(second.headers['x-request-id'], first.headers['x-request-id'])
   })
 
   it('shows a price edit on the next request once the change is announced', async () => {

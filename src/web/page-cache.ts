@@ -8,6 +8,8 @@ interface Entry {
   /** The page as UTF-8 bytes, encoded once rather than on every hit. */
   body: Buffer
   contentType: string
+  /** The response headers the page was first sent with (security headers included), replayed on hits. */
+  headers: Record<string, string>
   storedAt: number
   bytes: number
 }
@@ -20,7 +22,8 @@ export interface PageCacheOptions {
 }
 
 /**
- * Anonymous catalogue pages served from memory. A page is cached only when the request carries
+ * Anonymous catalogue pages served from memory. Registered before the other plugins, so a hit is
+ * answered before rate limiting and header plugins run, with the stored headers of the first response. A page is cached only when the request carries
  * no session and the response sets no cookie (so no page with a CSRF token or anyone's data is
  * ever shared). Every web process listens on the catalogue NOTIFY channel and drops its whole
  * cache when any published product or seller changes; the TTL bounds staleness if a notification
@@ -97,7 +100,7 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
     // Refresh the entry's place so eviction drops the least recently used pages first.
     cache.delete(request.url)
     cache.set(request.url, entry)
-    return reply.header('x-cache', 'hit').type(entry.contentType).send(entry.body)
+    return reply.headers(entry.headers).header('x-cache', 'hit').type(entry.contentType).send(entry.body)
   })
 
   const release = (request: FastifyRequest) => {
@@ -117,7 +120,7 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
     // A page whose rendering began before an invalidation may hold old data: do not keep it.
     if (request.cacheGeneration !== generation) return payload
     const body = Buffer.from(payload, 'utf8')
-    const entry: Entry = { body, contentType, storedAt: Date.now(), bytes: body.length }
+    const entry: Entry = { body, contentType, headers: replayable(reply.getHeaders()), storedAt: Date.now(), bytes: body.length }
     const previous = cache.get(request.url)
     if (previous) bytes -= previous.bytes
     cache.set(request.url, entry)
@@ -132,6 +135,17 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   })
 
   return state
+}
+
+// Headers that belong to one response only are not replayed.
+const perResponse = new Set(['content-length', 'content-type', 'date', 'x-request-id', 'x-cache', 'set-cookie', 'connection'])
+
+function replayable(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (!perResponse.has(name) && (typeof value === 'string' || typeof value === 'number')) out[name] = String(value)
+  }
+  return out
 }
 
 const cacheablePath = /^\/(|search|categories|c\/[^/]+|p\/\d+\/[^/]+|s\/[^/]+|suppliers\/[^/]+(\/[^/]+)?)$/

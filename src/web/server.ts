@@ -83,6 +83,10 @@ export async function createServer(app: App): Promise<FastifyInstance> {
     )
   })
 
+  // First: a cached anonymous page is answered here, before rate limiting and the header plugins
+  // (its stored response carries the security headers it was first sent with).
+  registerPageCache(server, app, { ttlSeconds: app.config.pageCacheSeconds })
+
   await server.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -131,7 +135,6 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   })
 
   registerSessions(server, app)
-  registerPageCache(server, app, { ttlSeconds: app.config.pageCacheSeconds })
 
   // Page form posts are checked for a CSRF token after the body is parsed (onRequest would be too
   // early). JSON API calls are guarded in session.ts; multipart forms check the token they carry.
