@@ -18,9 +18,13 @@ export interface LoadResult {
 }
 
 /** Drives load at a URL from this process for `seconds`, after a short warm-up. */
-export async function load(url: string, options: { seconds: number; connections: number }): Promise<LoadResult> {
-  await autocannon({ url, connections: options.connections, duration: 2 })
-  const result = await autocannon({ url, connections: options.connections, duration: options.seconds })
+export async function load(
+  url: string,
+  options: { seconds: number; connections: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const headers = options.headers ?? {}
+  await autocannon({ url, connections: options.connections, duration: 2, headers })
+  const result = await autocannon({ url, connections: options.connections, duration: options.seconds, headers })
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,

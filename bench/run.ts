@@ -6,7 +6,7 @@
 //          --connections C (default 32). Database: BENCH_DATABASE_URL
 //          (default postgres://postgres@127.0.0.1:5432/mandi_bench); it is seeded on first use.
 import { spawnSync } from 'node:child_process'
-import { generateKeyPairSync } from 'node:crypto'
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -66,21 +66,38 @@ const port = 3201
 const app = startPinned(['--import', 'tsx', 'src/cli.ts', 'web'], { ...env, PORT: String(port), HOST: '127.0.0.1' })
 await waitForUrl(`http://127.0.0.1:${port}/readyz`)
 
-const scenarios = [
+// A real session for the demo buyer, so signed-in pages are measured as people get them (never cached).
+const sessionToken = randomBytes(32).toString('base64url')
+await scalar(
+  databaseUrl,
+  `insert into sessions (user_id, token_hash, idle_expires_at, expires_at)
+   select id, '${createHash('sha256').update(sessionToken).digest('hex')}', now() + interval '1 day', now() + interval '1 day'
+   from users where email = 'buyer@demo.mandi.example' returning id`,
+)
+const signedIn = { cookie: `mandi_session=${sessionToken}` }
+
+const scenarios: { label: string; path: string; headers?: Record<string, string> }[] = [
   { label: 'home page', path: '/' },
   { label: `category page (/c/${categorySlug})`, path: `/c/${categorySlug}` },
+  { label: 'home page, signed in', path: '/', headers: signedIn },
+  { label: `category page, signed in`, path: `/c/${categorySlug}`, headers: signedIn },
 ]
 const rows: { label: string; bytes: number; app: LoadResult; bare: LoadResult }[] = []
 const scratch = mkdtempSync(path.join(tmpdir(), 'mandi-bench-'))
 for (const [i, scenario] of scenarios.entries()) {
-  const response = await fetch(`http://127.0.0.1:${port}${scenario.path}`)
+  const response = await fetch(`http://127.0.0.1:${port}${scenario.path}`, { headers: scenario.headers ?? {} })
   if (!response.ok) throw new Error(`${scenario.path} answered ${response.status}`)
   const body = Buffer.from(await response.arrayBuffer())
+  if (scenario.headers && !body.includes('Sign out')) throw new Error(`${scenario.label}: the page did not come back signed in`)
   const file = path.join(scratch, `page-${i}.html`)
   writeFileSync(file, body)
 
   console.log(`\n${scenario.label}: ${body.length} bytes — app`)
-  const appResult = await load(`http://127.0.0.1:${port}${scenario.path}`, { seconds, connections })
+  const appResult = await load(`http://127.0.0.1:${port}${scenario.path}`, {
+    seconds,
+    connections,
+    ...(scenario.headers ? { headers: scenario.headers } : {}),
+  })
   const barePort = port + 1 + i
   const bare = startPinned(['bench/bare-server.ts', String(barePort), file, response.headers.get('content-type') ?? 'text/html'])
   await waitForUrl(`http://127.0.0.1:${barePort}/`)
@@ -106,7 +123,8 @@ Run on ${date}: \`npm run bench -- pages --products ${products} --seconds ${seco
 - Database: PostgreSQL at 127.0.0.1 with ${productCount.toLocaleString('en-IN')} products (demo generator).
 - App: \`mandi web\` with NODE_ENV=production. Baseline: \`bench/bare-server.ts\`, a bare \`node:http\` server
   returning the very bytes the app returned for the same page, measured in the same run.
-- ${seconds} s per measurement after a 2 s warm-up, ${connections} connections, anonymous requests.
+- ${seconds} s per measurement after a 2 s warm-up, ${connections} connections. Anonymous pages may come from the
+  page cache; signed-in pages (a real session of the demo buyer) are rendered for every request.
 
 | page | bytes | app req/s | app p50 / p99 ms | bare req/s | bare p50 / p99 ms | app ÷ bare | app errors |
 |---|---:|---:|---:|---:|---:|---:|---:|

@@ -264,9 +264,16 @@ export async function listFeaturedSellers(db: Db, limit: number): Promise<Featur
 }
 
 /** How many businesses have at least one published product. */
-export async function countActiveSellers(db: Db): Promise<number> {
+// A headline figure on the home page: a minute old is fine, and it saves a scan per page view.
+const activeSellerCounts = new WeakMap<Db, { total: number; at: number }>()
+
+export async function countActiveSellers(db: Db, maxAgeMs = 60_000): Promise<number> {
+  const cached = activeSellerCounts.get(db)
+  if (cached && Date.now() - cached.at < maxAgeMs) return cached.total
   const [row] = await db.select({ total: count() }).from(businesses).where(hasPublishedProducts)
-  return row?.total ?? 0
+  const total = row?.total ?? 0
+  activeSellerCounts.set(db, { total, at: Date.now() })
+  return total
 }
 
 async function countPublishedBySeller(db: Db, businessIds: number[]): Promise<Map<number, number>> {

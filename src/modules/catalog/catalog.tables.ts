@@ -84,6 +84,7 @@ export const products = pgTable(
   },
   (t) => [
     index('products_business_idx').on(t.businessId),
+    index('products_business_published_idx').on(t.businessId).where(sql`status = 'published'`),
     index('products_category_published_idx').on(t.categoryId, t.publishedAt.desc()).where(sql`status = 'published'`),
     index('products_published_idx').on(t.publishedAt.desc()).where(sql`status = 'published'`),
     index('products_search_idx').using('gin', t.searchVector),

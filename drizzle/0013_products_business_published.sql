@@ -1,0 +1,1 @@
+CREATE INDEX "products_business_published_idx" ON "products" USING btree ("business_id") WHERE status = 'published';
