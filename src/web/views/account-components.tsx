@@ -41,15 +41,48 @@ export function AccountShell(props: {
       ? [{ label: 'Home', href: '/' }, { label: 'My account' }]
       : [{ label: 'Home', href: '/' }, { label: 'My account', href: '/account' }, { label: props.title }]
   return (
-    <Layout ctx={props.ctx} title={props.title} noindex>
-      <div class="container account-page">
-        <Breadcrumbs items={crumbs} />
+    <SectionShell
+      ctx={props.ctx}
+      title={props.title}
+      crumbs={crumbs}
+      navLabel="My account"
+      sections={sections}
+      current={props.section}
+      lead={props.lead}
+      flash={props.flash}
+    >
+      {props.children}
+    </SectionShell>
+  )
+}
+
+/**
+ * A signed-in area with its own menu beside the content (My account, Seller centre): breadcrumbs,
+ * the menu with the current page marked, the heading, an optional lead and flash message.
+ */
+export function SectionShell(props: {
+  ctx: PageContext
+  title: string
+  crumbs: { label: string; href?: string }[]
+  navLabel: string
+  sections: readonly { id: string; href: string; label: string }[]
+  current: string
+  lead?: ComponentChildren
+  flash?: FlashMessage | null | undefined
+  class?: string
+  refreshSeconds?: number | undefined
+  children: ComponentChildren
+}) {
+  return (
+    <Layout ctx={props.ctx} title={props.title} noindex {...(props.refreshSeconds ? { refreshSeconds: props.refreshSeconds } : {})}>
+      <div class={`container account-page${props.class ? ` ${props.class}` : ''}`}>
+        <Breadcrumbs items={props.crumbs} />
         <div class="account-layout">
-          <nav class="account-nav" aria-label="My account">
+          <nav class="account-nav" aria-label={props.navLabel}>
             <ul>
-              {sections.map((s) => (
+              {props.sections.map((s) => (
                 <li key={s.id}>
-                  <a href={s.href} aria-current={s.id === props.section ? 'page' : undefined}>
+                  <a href={s.href} aria-current={s.id === props.current ? 'page' : undefined}>
                     {s.label}
                   </a>
                 </li>
@@ -59,7 +92,7 @@ export function AccountShell(props: {
           <div class="account-main">
             <h1>{props.title}</h1>
             {props.lead ? <p class="lead">{props.lead}</p> : null}
-            <FlashBanner flash={props.flash} />
+            <FlashBanner flash={props.flash ?? null} />
             {props.children}
           </div>
         </div>

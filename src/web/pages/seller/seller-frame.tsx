@@ -6,10 +6,9 @@ import * as catalog from '../../../modules/catalog/index.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { presentError } from '../../errors.ts'
 import { sendPage } from '../../render.tsx'
-import { FlashBanner, type FlashMessage } from '../../views/account-components.tsx'
-import { Layout } from '../../views/layout.tsx'
+import { type FlashMessage, SectionShell } from '../../views/account-components.tsx'
 import { type PageContext, pageContext } from '../../views/page-context.ts'
-import { Breadcrumbs, ButtonLink, Card } from '../../views/ui.tsx'
+import { ButtonLink, Card } from '../../views/ui.tsx'
 import { noStore, sessionOf } from '../account/account-frame.ts'
 
 // What every /seller page shares: the seller's frame (menu of seller tasks), and turning the
@@ -45,30 +44,20 @@ export function SellerShell(props: {
         { label: props.title },
       ]
   return (
-    <Layout ctx={props.ctx} title={props.title} noindex {...(props.refreshSeconds ? { refreshSeconds: props.refreshSeconds } : {})}>
-      <div class="container account-page seller-page">
-        <Breadcrumbs items={crumbs} />
-        <div class="account-layout">
-          <nav class="account-nav" aria-label="Seller centre">
-            <ul>
-              {sections.map((s) => (
-                <li key={s.id}>
-                  <a href={s.href} aria-current={s.id === props.section ? 'page' : undefined}>
-                    {s.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div class="account-main">
-            <h1>{props.title}</h1>
-            {props.lead ? <p class="lead">{props.lead}</p> : null}
-            <FlashBanner flash={props.flash} />
-            {props.children}
-          </div>
-        </div>
-      </div>
-    </Layout>
+    <SectionShell
+      ctx={props.ctx}
+      title={props.title}
+      crumbs={crumbs}
+      navLabel="Seller centre"
+      sections={sections}
+      current={props.section}
+      lead={props.lead}
+      flash={props.flash}
+      class="seller-page"
+      refreshSeconds={props.refreshSeconds}
+    >
+      {props.children}
+    </SectionShell>
   )
 }
 
