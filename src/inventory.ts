@@ -18,6 +18,18 @@ import {
   categoryCountChangesInventory,
   searchSellersInventory,
 } from './modules/catalog/catalog.tables.ts'
+import {
+  abuseReportsInventory,
+  buyerBlocksInventory,
+  buyerInterestsInventory,
+  buyRequirementsInventory,
+  callbackRequestsInventory,
+  contactSharesInventory,
+  enquiriesInventory,
+  enquiryMessagesInventory,
+  leadNotesInventory,
+  sellerResponsivenessInventory,
+} from './modules/enquiries/enquiries.tables.ts'
 import { devMailboxInventory, outboxMessagesInventory } from './modules/messaging/messaging.tables.ts'
 import type { TableInventory } from './modules/privacy/index.ts'
 import { accessLogInventory, consentEventsInventory, disclosuresInventory } from './modules/privacy/privacy.tables.ts'
@@ -52,6 +64,16 @@ export const dataInventory: readonly TableInventory[] = [
   productImagesInventory,
   apiKeysInventory,
   productImportsInventory,
+  buyRequirementsInventory,
+  enquiriesInventory,
+  enquiryMessagesInventory,
+  contactSharesInventory,
+  callbackRequestsInventory,
+  leadNotesInventory,
+  buyerBlocksInventory,
+  abuseReportsInventory,
+  sellerResponsivenessInventory,
+  buyerInterestsInventory,
   consentEventsInventory,
   disclosuresInventory,
   accessLogInventory,

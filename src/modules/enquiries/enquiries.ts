@@ -1,0 +1,354 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/database.ts'
+import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts'
+import { parseInput } from '../../shared/validation.ts'
+import * as accounts from '../accounts/index.ts'
+import { businesses, users } from '../accounts/accounts.tables.ts'
+import { products } from '../catalog/catalog.tables.ts'
+import * as messaging from '../messaging/index.ts'
+import * as privacy from '../privacy/index.ts'
+import { hasContactDetails } from './contact-detection.ts'
+import { buyerBlocks, contactShares, enquiries, enquiryMessages } from './enquiries.tables.ts'
+import { type EnquiryContext, nowOf } from './enquiry-context.ts'
+import { assertWithinEnquiryLimits } from './enquiry-limits.ts'
+import { EnquiryInput, messageBody } from './enquiry-schemas.ts'
+import type { MatchReason } from './matchmaking.ts'
+import { recomputeResponsiveness } from './responsiveness-store.ts'
+import { forwardMessage } from './relay-forward.ts'
+
+// An enquiry is one conversation between one buyer and one seller's business. Every function takes
+// the acting party and looks the enquiry up *within* what that party may see, so another seller's
+// lead is "not found", never "forbidden".
+
+export type Party = { party: 'buyer'; userId: string } | { party: 'seller'; userId: string; businessId: number }
+
+export type EnquiryRow = typeof enquiries.$inferSelect
+
+/** The fields a new lead needs, whether it comes from an enquiry or a matched buy requirement. */
+export interface NewLead {
+  buyerUserId: string
+  businessId: number
+  productId?: number | null
+  requirementId?: string | null
+  subject: string
+  quantity: number
+  unit: string
+  message: string
+  requiredBy?: string | null
+  deliveryCity?: string | null
+  matchScore?: number | null
+  matchReasons?: MatchReason[] | null
+}
+
+/**
+ * Sends a buyer's enquiry to a seller: checks the buyer's profile, limits and blocks, stores the
+ * lead and queues the seller's email and SMS in the same transaction. Throws forbidden
+ * ('profile_incomplete' | 'own_business' | 'buyer_blocked'), not_found('product_not_found' |
+ * 'seller_not_found'), rate_limited('enquiry_limit') or invalid.
+ */
+export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: string, input: unknown) {
+  const data = parseInput(EnquiryInput, input)
+  const now = nowOf(ctx)
+  await assertCanEnquire(db, buyerUserId, 'send_enquiry')
+
+  let target: { businessId: number; subject: string; productId: number | null }
+  if (data.productId !== undefined) {
+    const [product] = await db
+      .select({ id: products.id, title: products.title, businessId: products.businessId })
+      .from(products)
+      .where(and(eq(products.id, data.productId), eq(products.status, 'published')))
+    if (!product) throw notFound('product_not_found', 'That product is not on Mandi any more.')
+    target = { businessId: product.businessId, subject: product.title, productId: product.id }
+  } else {
+    const [seller] = await db
+      .select({ id: businesses.id, legalName: businesses.legalName, tradeName: businesses.tradeName })
+      .from(businesses)
+      .where(eq(businesses.id, data.sellerId!))
+    if (!seller) throw notFound('seller_not_found', 'That seller is not on Mandi.')
+    target = { businessId: seller.id, subject: `Enquiry for ${seller.tradeName ?? seller.legalName}`, productId: null }
+  }
+
+  await assertWithinEnquiryLimits(db, buyerUserId, 'enquiry', now)
+  return db.transaction(async (tx) => {
+    const lead = await openLead(tx, ctx, {
+      buyerUserId,
+      businessId: target.businessId,
+      productId: target.productId,
+      subject: target.subject,
+      quantity: data.quantity,
+      unit: data.unit,
+      message: data.message,
+      requiredBy: data.requiredBy ?? null,
+      deliveryCity: data.deliveryCity ?? null,
+    })
+    return { id: lead.id, status: lead.status }
+  })
+}
+
+/** Throws forbidden('profile_incomplete') with what to complete; used by enquiries and requirements. */
+export async function assertCanEnquire(db: Db, userId: string, capability: 'send_enquiry' | 'post_requirement') {
+  const [person] = await db
+    .select({ emailVerifiedAt: users.emailVerifiedAt, phone: users.phone })
+    .from(users)
+    .where(eq(users.id, userId))
+  if (!person) throw notFound('user_not_found', 'Your account could not be found. Please sign in again.')
+  accounts.assertCapability(person, capability)
+}
+
+/**
+ * Stores a new lead for one seller and queues their notification, in the caller's transaction.
+ * Refuses the buyer's own business and a seller who blocked the buyer.
+ */
+export async function openLead(tx: Db, ctx: EnquiryContext, lead: NewLead): Promise<EnquiryRow> {
+  const [seller] = await tx
+    .select({
+      ownerUserId: businesses.ownerUserId,
+      email: businesses.email,
+      ownerEmail: users.email,
+      ownerPhone: users.phone,
+    })
+    .from(businesses)
+    .innerJoin(users, eq(users.id, businesses.ownerUserId))
+    .where(eq(businesses.id, lead.businessId))
+  if (!seller) throw notFound('seller_not_found', 'That seller is not on Mandi.')
+  if (seller.ownerUserId === lead.buyerUserId) {
+    throw forbidden('own_business', 'This is your own business, so you cannot send it an enquiry.')
+  }
+  if (await isBlocked(tx, lead.businessId, lead.buyerUserId)) {
+    throw forbidden('buyer_blocked', 'This seller is not accepting enquiries from your account.')
+  }
+  const now = nowOf(ctx)
+  const [row] = await tx
+    .insert(enquiries)
+    .values({
+      buyerUserId: lead.buyerUserId,
+      businessId: lead.businessId,
+      productId: lead.productId ?? null,
+      requirementId: lead.requirementId ?? null,
+      subject: lead.subject,
+      quantity: lead.quantity,
+      unit: lead.unit,
+      message: lead.message,
+      requiredBy: lead.requiredBy ?? null,
+      deliveryCity: lead.deliveryCity ?? null,
+      matchScore: lead.matchScore ?? null,
+      matchReasons: lead.matchReasons ?? null,
+      lastMessageAt: now,
+      buyerReadAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+  const enquiry = row!
+
+  const [buyer] = await tx.select({ name: users.name, city: users.city }).from(users).where(eq(users.id, lead.buyerUserId))
+  await messaging.queueMessage(tx, {
+    kind: 'enquiry-received',
+    toUserId: seller.ownerUserId,
+    to: { email: seller.email ?? seller.ownerEmail, phone: seller.ownerPhone },
+    data: {
+      buyerFirstName: firstName(buyer?.name ?? 'A buyer'),
+      buyerCity: buyer?.city ?? lead.deliveryCity ?? 'India',
+      productTitle: lead.subject.slice(0, 200),
+      quantity: lead.quantity,
+      unit: lead.unit,
+      enquiryUrl: `${ctx.publicUrl}/seller/leads/${enquiry.id}`,
+    },
+    idempotencyKey: `enquiry-received:${enquiry.id}`,
+  })
+  return enquiry
+}
+
+/**
+ * Adds a message to the thread from one party (typed on the site or arrived through the relay)
+ * and forwards it to the other party. A message with an email or phone number while the buyer's
+ * details are not shared is kept but flagged. A seller's first message counts as the first reply.
+ */
+export async function postMessage(
+  db: Db,
+  ctx: EnquiryContext,
+  actor: Party,
+  enquiryId: string,
+  body: unknown,
+  via: 'web' | 'email' = 'web',
+) {
+  const text = parseInput(messageBody, body, 'invalid_message')
+  return db.transaction(async (tx) => {
+    const enquiry = await findForParty(tx, actor, enquiryId, { lock: true })
+    if (enquiry.status === 'expired') {
+      throw new AppError('conflict', 'enquiry_expired', 'This enquiry has expired. Please send a new enquiry instead.')
+    }
+    if (actor.party === 'seller' && enquiry.leadStatus === 'spam') {
+      throw new AppError('conflict', 'lead_is_spam', 'You marked this lead as spam. Move it back to new to reply.')
+    }
+    const now = nowOf(ctx)
+    const flagged = enquiry.contactSharedAt === null && hasContactDetails(text)
+    const [message] = await tx
+      .insert(enquiryMessages)
+      .values({
+        enquiryId: enquiry.id,
+        author: actor.party,
+        authorUserId: actor.userId,
+        body: text,
+        via,
+        flaggedContact: flagged,
+        createdAt: now,
+      })
+      .returning()
+    const firstReply = actor.party === 'seller' && enquiry.firstReplyAt === null
+    await tx
+      .update(enquiries)
+      .set({
+        lastMessageAt: now,
+        updatedAt: now,
+        ...(actor.party === 'seller' ? { sellerReadAt: now } : { buyerReadAt: now }),
+        ...(firstReply ? { firstReplyAt: now } : {}),
+        ...(actor.party === 'seller' && enquiry.leadStatus === 'new' ? { leadStatus: 'contacted' as const } : {}),
+      })
+      .where(eq(enquiries.id, enquiry.id))
+    await forwardMessage(tx, ctx, { enquiryId: enquiry.id, author: actor.party, messageId: message!.id, body: text })
+    if (firstReply) await recomputeResponsiveness(tx, enquiry.businessId, now)
+    return message!
+  })
+}
+
+/** A system line in the thread that both sides see, e.g. "Contact details shared". */
+export async function addThreadEvent(tx: Db, enquiryId: string, body: string, at: Date) {
+  await tx.insert(enquiryMessages).values({ enquiryId, author: 'system', body, createdAt: at })
+}
+
+/**
+ * The buyer shares their email and phone (or only the phone, for a call-back) with the seller of
+ * one enquiry: one disclosure-ledger entry with basis "consent". Sharing again while shared
+ * changes nothing unless it adds a field.
+ */
+export async function shareContact(
+  db: Db,
+  ctx: EnquiryContext,
+  buyerUserId: string,
+  enquiryId: string,
+  requested: readonly ('email' | 'phone')[] = ['email', 'phone'],
+) {
+  return db.transaction(async (tx) => {
+    const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
+    const [person] = await tx.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, buyerUserId))
+    const available = requested.filter((f) => (f === 'phone' ? Boolean(person?.phone) : true))
+    if (available.length === 0) throw invalid('no_phone', 'Add your mobile number to your profile first.')
+    const [active] = await tx
+      .select()
+      .from(contactShares)
+      .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
+    const fields = [...new Set([...(active?.fields ?? []), ...available])] as ('email' | 'phone')[]
+    if (active && fields.length === active.fields.length) return { shared: true, fields: active.fields, sharedAt: active.sharedAt }
+
+    const now = nowOf(ctx)
+    const sellerName = await businessDisplayName(tx, enquiry.businessId)
+    const disclosure = await privacy.recordDisclosure(tx, {
+      subjectUserId: buyerUserId,
+      recipient: `${sellerName} (seller)`,
+      recipientKind: 'seller',
+      fields: fields as [string, ...string[]],
+      purpose: 'enquiries',
+      basis: 'consent',
+      reference: `enquiry:${enquiry.id}`,
+    })
+    if (active) await tx.update(contactShares).set({ revokedAt: now }).where(eq(contactShares.id, active.id))
+    await tx.insert(contactShares).values({
+      enquiryId: enquiry.id,
+      buyerUserId,
+      businessId: enquiry.businessId,
+      fields,
+      disclosureId: disclosure.id,
+      sharedAt: now,
+    })
+    await tx.update(enquiries).set({ contactSharedAt: now, updatedAt: now }).where(eq(enquiries.id, enquiry.id))
+    await addThreadEvent(tx, enquiry.id, `The buyer shared their ${describeFields(fields)} with the seller.`, now)
+    return { shared: true, fields, sharedAt: now }
+  })
+}
+
+/**
+ * The buyer withdraws their contact details from one seller: the lead and new relayed messages
+ * stop showing them. What the seller already saw cannot be recalled, so the share stays listed
+ * with its revocation time.
+ */
+export async function revokeContact(db: Db, ctx: EnquiryContext, buyerUserId: string, enquiryId: string) {
+  return db.transaction(async (tx) => {
+    const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
+    const now = nowOf(ctx)
+    const revoked = await tx
+      .update(contactShares)
+      .set({ revokedAt: now })
+      .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
+      .returning({ id: contactShares.id })
+    if (revoked.length === 0) return { shared: false }
+    await tx.update(enquiries).set({ contactSharedAt: null, updatedAt: now }).where(eq(enquiries.id, enquiry.id))
+    await addThreadEvent(tx, enquiry.id, 'The buyer stopped sharing their contact details with the seller.', now)
+    return { shared: false }
+  })
+}
+
+/** Every share of this enquiry, newest first, so the buyer can see what was shared and when. */
+export async function listContactShares(db: Db, buyerUserId: string, enquiryId: string) {
+  const enquiry = await findForParty(db, { party: 'buyer', userId: buyerUserId }, enquiryId)
+  return db
+    .select({ fields: contactShares.fields, sharedAt: contactShares.sharedAt, revokedAt: contactShares.revokedAt })
+    .from(contactShares)
+    .where(eq(contactShares.enquiryId, enquiry.id))
+    .orderBy(sql`${contactShares.sharedAt} desc, ${contactShares.id} desc`)
+}
+
+/**
+ * The enquiry as one party may see it; not_found for anything else. The seller side is scoped
+ * by business, the buyer side by account.
+ */
+export async function findForParty(db: Db, actor: Party, enquiryId: string, options: { lock?: boolean } = {}) {
+  if (!/^[0-9a-f-]{36}$/i.test(enquiryId)) throw notFound('enquiry_not_found', 'There is no such enquiry.')
+  const scope =
+    actor.party === 'buyer' ? eq(enquiries.buyerUserId, actor.userId) : eq(enquiries.businessId, actor.businessId)
+  const query = db.select().from(enquiries).where(and(eq(enquiries.id, enquiryId), scope))
+  const [row] = options.lock ? await query.for('update') : await query
+  if (!row) throw notFound('enquiry_not_found', 'There is no such enquiry.')
+  return row
+}
+
+/** The buyer's contact details as the seller may see them now: null unless currently shared. */
+export async function sharedContactOf(db: Db, enquiry: Pick<EnquiryRow, 'id' | 'buyerUserId' | 'contactSharedAt'>) {
+  if (enquiry.contactSharedAt === null) return null
+  const [share] = await db
+    .select({ fields: contactShares.fields })
+    .from(contactShares)
+    .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
+  if (!share) return null
+  const [person] = await db.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, enquiry.buyerUserId))
+  if (!person) return null
+  return {
+    email: share.fields.includes('email') ? person.email : null,
+    phone: share.fields.includes('phone') ? person.phone : null,
+  }
+}
+
+export async function isBlocked(db: Db, businessId: number, buyerUserId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(buyerBlocks)
+    .where(and(eq(buyerBlocks.businessId, businessId), eq(buyerBlocks.buyerUserId, buyerUserId)))
+  return Boolean(row)
+}
+
+export async function businessDisplayName(db: Db, businessId: number): Promise<string> {
+  const [row] = await db
+    .select({ legalName: businesses.legalName, tradeName: businesses.tradeName })
+    .from(businesses)
+    .where(eq(businesses.id, businessId))
+  return row ? (row.tradeName ?? row.legalName) : 'A seller'
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0]?.replace(/@.*/, '').slice(0, 40) || 'A buyer'
+}
+
+function describeFields(fields: readonly string[]): string {
+  if (fields.includes('email') && fields.includes('phone')) return 'email address and phone number'
+  return fields.includes('phone') ? 'phone number' : 'email address'
+}
