@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { dataInventory } from './inventory.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { createDevCallMasking } from './modules/enquiries/callbacks.ts'
 import type { EnquiryContext } from './modules/enquiries/enquiry-context.ts'
 import * as messaging from './modules/messaging/index.ts'
 import * as privacy from './modules/privacy/index.ts'
@@ -50,9 +51,14 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       publicUrl: config.publicUrl,
       // A key of its own, derived from SECRET_KEY, so relay addresses never share a key with cookies.
       relay: {
-        secretKey: createHmac('sha256', config.secretKey).update('mandi:relay-address:v1').digest('base64url'),
+        secretKey: createHmac('sha256', config.secretKey)
+          .update('mandi:relay-address:v1')
+          .digest('base64url'),
         domain: config.messaging.relayDomain,
       },
+      // Only the development adapter exists so far; production without a provider offers
+      // "share my number" call-backs but not masked ones.
+      callMasking: config.isProduction ? undefined : createDevCallMasking(),
     } satisfies EnquiryContext as EnquiryContext,
     messaging: messagingService,
     migrate: () => migrate(database.db),

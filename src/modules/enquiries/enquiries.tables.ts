@@ -174,8 +174,14 @@ export const enquiriesInventory = classifyTable(
     leadStatus: notPersonal,
     matchScore: notPersonal,
     matchReasons: notPersonal,
-    sellerNotInterestedReason: { ...enquiryContent, description: "A seller's reason for declining an enquiry" },
-    buyerNotInterestedReason: { ...enquiryContent, description: 'Your reason for declining a seller or quote' },
+    sellerNotInterestedReason: {
+      ...enquiryContent,
+      description: "A seller's reason for declining an enquiry",
+    },
+    buyerNotInterestedReason: {
+      ...enquiryContent,
+      description: 'Your reason for declining a seller or quote',
+    },
     contactSharedAt: notPersonal,
     firstReplyAt: notPersonal,
     lastMessageAt: notPersonal,
@@ -214,17 +220,21 @@ export const enquiryMessages = pgTable(
   (t) => [index('enquiry_messages_thread_idx').on(t.enquiryId, t.id)],
 )
 
-export const enquiryMessagesInventory = classifyTable(enquiryMessages, 'Messages and quotes in enquiry threads.', {
-  id: notPersonal,
-  enquiryId: notPersonal,
-  author: notPersonal,
-  authorUserId: notPersonal,
-  body: { ...enquiryContent, description: 'What you and the other party wrote in an enquiry thread' },
-  via: notPersonal,
-  flaggedContact: notPersonal,
-  quote: notPersonal,
-  createdAt: notPersonal,
-})
+export const enquiryMessagesInventory = classifyTable(
+  enquiryMessages,
+  'Messages and quotes in enquiry threads.',
+  {
+    id: notPersonal,
+    enquiryId: notPersonal,
+    author: notPersonal,
+    authorUserId: notPersonal,
+    body: { ...enquiryContent, description: 'What you and the other party wrote in an enquiry thread' },
+    via: notPersonal,
+    flaggedContact: notPersonal,
+    quote: notPersonal,
+    createdAt: notPersonal,
+  },
+)
 
 /**
  * Each time a buyer shared their contact details with a seller, and when they revoked it. Rows are
@@ -293,17 +303,21 @@ export const callbackRequests = pgTable(
   (t) => [index('callback_requests_enquiry_idx').on(t.enquiryId)],
 )
 
-export const callbackRequestsInventory = classifyTable(callbackRequests, '"Call me back" requests on enquiries.', {
-  id: notPersonal,
-  enquiryId: notPersonal,
-  preferredTime: { ...enquiryContent, description: 'When you would like the seller to call' },
-  revealNumber: notPersonal,
-  maskedNumber: notPersonal,
-  provider: notPersonal,
-  status: notPersonal,
-  createdAt: notPersonal,
-  updatedAt: notPersonal,
-})
+export const callbackRequestsInventory = classifyTable(
+  callbackRequests,
+  '"Call me back" requests on enquiries.',
+  {
+    id: notPersonal,
+    enquiryId: notPersonal,
+    preferredTime: { ...enquiryContent, description: 'When you would like the seller to call' },
+    revealNumber: notPersonal,
+    maskedNumber: notPersonal,
+    provider: notPersonal,
+    status: notPersonal,
+    createdAt: notPersonal,
+    updatedAt: notPersonal,
+  },
+)
 
 /** A seller's private notes on a lead; never shown to the buyer. */
 export const leadNotes = pgTable(
@@ -398,7 +412,7 @@ export const sellerResponsiveness = pgTable('seller_responsiveness', {
 
 export const sellerResponsivenessInventory = classifyTable(
   sellerResponsiveness,
-  "How quickly each seller answers enquiries, shown on their storefront.",
+  'How quickly each seller answers enquiries, shown on their storefront.',
   {
     businessId: notPersonal,
     enquiries90d: notPersonal,

@@ -20,7 +20,9 @@ import { forwardMessage } from './relay-forward.ts'
 // the acting party and looks the enquiry up *within* what that party may see, so another seller's
 // lead is "not found", never "forbidden".
 
-export type Party = { party: 'buyer'; userId: string } | { party: 'seller'; userId: string; businessId: number }
+export type Party =
+  | { party: 'buyer'; userId: string }
+  | { party: 'seller'; userId: string; businessId: number }
 
 export type EnquiryRow = typeof enquiries.$inferSelect
 
@@ -65,7 +67,11 @@ export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: st
       .from(businesses)
       .where(eq(businesses.id, data.sellerId!))
     if (!seller) throw notFound('seller_not_found', 'That seller is not on Mandi.')
-    target = { businessId: seller.id, subject: `Enquiry for ${seller.tradeName ?? seller.legalName}`, productId: null }
+    target = {
+      businessId: seller.id,
+      subject: `Enquiry for ${seller.tradeName ?? seller.legalName}`,
+      productId: null,
+    }
   }
 
   await assertWithinEnquiryLimits(db, buyerUserId, 'enquiry', now)
@@ -86,7 +92,11 @@ export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: st
 }
 
 /** Throws forbidden('profile_incomplete') with what to complete; used by enquiries and requirements. */
-export async function assertCanEnquire(db: Db, userId: string, capability: 'send_enquiry' | 'post_requirement') {
+export async function assertCanEnquire(
+  db: Db,
+  userId: string,
+  capability: 'send_enquiry' | 'post_requirement',
+) {
   const [person] = await db
     .select({ emailVerifiedAt: users.emailVerifiedAt, phone: users.phone })
     .from(users)
@@ -141,7 +151,10 @@ export async function openLead(tx: Db, ctx: EnquiryContext, lead: NewLead): Prom
     .returning()
   const enquiry = row!
 
-  const [buyer] = await tx.select({ name: users.name, city: users.city }).from(users).where(eq(users.id, lead.buyerUserId))
+  const [buyer] = await tx
+    .select({ name: users.name, city: users.city })
+    .from(users)
+    .where(eq(users.id, lead.buyerUserId))
   await messaging.queueMessage(tx, {
     kind: 'enquiry-received',
     toUserId: seller.ownerUserId,
@@ -176,10 +189,18 @@ export async function postMessage(
   return db.transaction(async (tx) => {
     const enquiry = await findForParty(tx, actor, enquiryId, { lock: true })
     if (enquiry.status === 'expired') {
-      throw new AppError('conflict', 'enquiry_expired', 'This enquiry has expired. Please send a new enquiry instead.')
+      throw new AppError(
+        'conflict',
+        'enquiry_expired',
+        'This enquiry has expired. Please send a new enquiry instead.',
+      )
     }
     if (actor.party === 'seller' && enquiry.leadStatus === 'spam') {
-      throw new AppError('conflict', 'lead_is_spam', 'You marked this lead as spam. Move it back to new to reply.')
+      throw new AppError(
+        'conflict',
+        'lead_is_spam',
+        'You marked this lead as spam. Move it back to new to reply.',
+      )
     }
     const now = nowOf(ctx)
     const flagged = enquiry.contactSharedAt === null && hasContactDetails(text)
@@ -203,10 +224,17 @@ export async function postMessage(
         updatedAt: now,
         ...(actor.party === 'seller' ? { sellerReadAt: now } : { buyerReadAt: now }),
         ...(firstReply ? { firstReplyAt: now } : {}),
-        ...(actor.party === 'seller' && enquiry.leadStatus === 'new' ? { leadStatus: 'contacted' as const } : {}),
+        ...(actor.party === 'seller' && enquiry.leadStatus === 'new'
+          ? { leadStatus: 'contacted' as const }
+          : {}),
       })
       .where(eq(enquiries.id, enquiry.id))
-    await forwardMessage(tx, ctx, { enquiryId: enquiry.id, author: actor.party, messageId: message!.id, body: text })
+    await forwardMessage(tx, ctx, {
+      enquiryId: enquiry.id,
+      author: actor.party,
+      messageId: message!.id,
+      body: text,
+    })
     if (firstReply) await recomputeResponsiveness(tx, enquiry.businessId, now)
     return message!
   })
@@ -231,7 +259,10 @@ export async function shareContact(
 ) {
   return db.transaction(async (tx) => {
     const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
-    const [person] = await tx.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, buyerUserId))
+    const [person] = await tx
+      .select({ email: users.email, phone: users.phone })
+      .from(users)
+      .where(eq(users.id, buyerUserId))
     const available = requested.filter((f) => (f === 'phone' ? Boolean(person?.phone) : true))
     if (available.length === 0) throw invalid('no_phone', 'Add your mobile number to your profile first.')
     const [active] = await tx
@@ -239,7 +270,8 @@ export async function shareContact(
       .from(contactShares)
       .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
     const fields = [...new Set([...(active?.fields ?? []), ...available])] as ('email' | 'phone')[]
-    if (active && fields.length === active.fields.length) return { shared: true, fields: active.fields, sharedAt: active.sharedAt }
+    if (active && fields.length === active.fields.length)
+      return { shared: true, fields: active.fields, sharedAt: active.sharedAt }
 
     const now = nowOf(ctx)
     const sellerName = await businessDisplayName(tx, enquiry.businessId)
@@ -261,8 +293,16 @@ export async function shareContact(
       disclosureId: disclosure.id,
       sharedAt: now,
     })
-    await tx.update(enquiries).set({ contactSharedAt: now, updatedAt: now }).where(eq(enquiries.id, enquiry.id))
-    await addThreadEvent(tx, enquiry.id, `The buyer shared their ${describeFields(fields)} with the seller.`, now)
+    await tx
+      .update(enquiries)
+      .set({ contactSharedAt: now, updatedAt: now })
+      .where(eq(enquiries.id, enquiry.id))
+    await addThreadEvent(
+      tx,
+      enquiry.id,
+      `The buyer shared their ${describeFields(fields)} with the seller.`,
+      now,
+    )
     return { shared: true, fields, sharedAt: now }
   })
 }
@@ -282,8 +322,16 @@ export async function revokeContact(db: Db, ctx: EnquiryContext, buyerUserId: st
       .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
       .returning({ id: contactShares.id })
     if (revoked.length === 0) return { shared: false }
-    await tx.update(enquiries).set({ contactSharedAt: null, updatedAt: now }).where(eq(enquiries.id, enquiry.id))
-    await addThreadEvent(tx, enquiry.id, 'The buyer stopped sharing their contact details with the seller.', now)
+    await tx
+      .update(enquiries)
+      .set({ contactSharedAt: null, updatedAt: now })
+      .where(eq(enquiries.id, enquiry.id))
+    await addThreadEvent(
+      tx,
+      enquiry.id,
+      'The buyer stopped sharing their contact details with the seller.',
+      now,
+    )
     return { shared: false }
   })
 }
@@ -292,7 +340,11 @@ export async function revokeContact(db: Db, ctx: EnquiryContext, buyerUserId: st
 export async function listContactShares(db: Db, buyerUserId: string, enquiryId: string) {
   const enquiry = await findForParty(db, { party: 'buyer', userId: buyerUserId }, enquiryId)
   return db
-    .select({ fields: contactShares.fields, sharedAt: contactShares.sharedAt, revokedAt: contactShares.revokedAt })
+    .select({
+      fields: contactShares.fields,
+      sharedAt: contactShares.sharedAt,
+      revokedAt: contactShares.revokedAt,
+    })
     .from(contactShares)
     .where(eq(contactShares.enquiryId, enquiry.id))
     .orderBy(sql`${contactShares.sharedAt} desc, ${contactShares.id} desc`)
@@ -302,25 +354,41 @@ export async function listContactShares(db: Db, buyerUserId: string, enquiryId: 
  * The enquiry as one party may see it; not_found for anything else. The seller side is scoped
  * by business, the buyer side by account.
  */
-export async function findForParty(db: Db, actor: Party, enquiryId: string, options: { lock?: boolean } = {}) {
+export async function findForParty(
+  db: Db,
+  actor: Party,
+  enquiryId: string,
+  options: { lock?: boolean } = {},
+) {
   if (!/^[0-9a-f-]{36}$/i.test(enquiryId)) throw notFound('enquiry_not_found', 'There is no such enquiry.')
   const scope =
-    actor.party === 'buyer' ? eq(enquiries.buyerUserId, actor.userId) : eq(enquiries.businessId, actor.businessId)
-  const query = db.select().from(enquiries).where(and(eq(enquiries.id, enquiryId), scope))
+    actor.party === 'buyer'
+      ? eq(enquiries.buyerUserId, actor.userId)
+      : eq(enquiries.businessId, actor.businessId)
+  const query = db
+    .select()
+    .from(enquiries)
+    .where(and(eq(enquiries.id, enquiryId), scope))
   const [row] = options.lock ? await query.for('update') : await query
   if (!row) throw notFound('enquiry_not_found', 'There is no such enquiry.')
   return row
 }
 
 /** The buyer's contact details as the seller may see them now: null unless currently shared. */
-export async function sharedContactOf(db: Db, enquiry: Pick<EnquiryRow, 'id' | 'buyerUserId' | 'contactSharedAt'>) {
+export async function sharedContactOf(
+  db: Db,
+  enquiry: Pick<EnquiryRow, 'id' | 'buyerUserId' | 'contactSharedAt'>,
+) {
   if (enquiry.contactSharedAt === null) return null
   const [share] = await db
     .select({ fields: contactShares.fields })
     .from(contactShares)
     .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
   if (!share) return null
-  const [person] = await db.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, enquiry.buyerUserId))
+  const [person] = await db
+    .select({ email: users.email, phone: users.phone })
+    .from(users)
+    .where(eq(users.id, enquiry.buyerUserId))
   if (!person) return null
   return {
     email: share.fields.includes('email') ? person.email : null,

@@ -1,3 +1,4 @@
+import type { CallMaskingProvider } from './callbacks.ts'
 import type { RelayAddressKey } from './relay-address.ts'
 
 /** What enquiry flows need from the composition root besides the database. */
@@ -6,6 +7,8 @@ export interface EnquiryContext {
   publicUrl: string
   /** Signs and checks the per-enquiry relay addresses. */
   relay: RelayAddressKey
+  /** Virtual numbers for "call me back"; absent when the operator has none set up. */
+  callMasking?: CallMaskingProvider | undefined
   /** For tests; by default the current time. */
   now?: () => Date
 }

@@ -28,7 +28,10 @@ export async function assertWithinEnquiryLimits(
   what: 'enquiry' | 'requirement',
   now: Date,
 ): Promise<void> {
-  const [account] = await db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, buyerUserId))
+  const [account] = await db
+    .select({ createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, buyerUserId))
   const isNew = !account || now.getTime() - account.createdAt.getTime() < enquiryLimits.newAccountDays * DAY
   const since = (ms: number) => new Date(now.getTime() - ms)
 
@@ -38,17 +41,30 @@ export async function assertWithinEnquiryLimits(
       .select({ n: count() })
       .from(buyRequirements)
       .where(and(eq(buyRequirements.buyerUserId, buyerUserId), gt(buyRequirements.createdAt, since(DAY))))
-    if ((day?.n ?? 0) >= perDay) throw limited(`You can post ${perDay} buy requirements a day${isNew ? ' while your account is new' : ''}. Please try again tomorrow.`, DAY)
+    if ((day?.n ?? 0) >= perDay)
+      throw limited(
+        `You can post ${perDay} buy requirements a day${isNew ? ' while your account is new' : ''}. Please try again tomorrow.`,
+        DAY,
+      )
     return
   }
 
   const direct = and(eq(enquiries.buyerUserId, buyerUserId), isNull(enquiries.requirementId))
-  const [hour] = await db.select({ n: count() }).from(enquiries).where(and(direct, gt(enquiries.createdAt, since(HOUR))))
+  const [hour] = await db
+    .select({ n: count() })
+    .from(enquiries)
+    .where(and(direct, gt(enquiries.createdAt, since(HOUR))))
   if ((hour?.n ?? 0) >= enquiryLimits.enquiriesPerHour) {
-    throw limited(`You have sent ${enquiryLimits.enquiriesPerHour} enquiries in the last hour. Please wait a while before sending more.`, HOUR)
+    throw limited(
+      `You have sent ${enquiryLimits.enquiriesPerHour} enquiries in the last hour. Please wait a while before sending more.`,
+      HOUR,
+    )
   }
   const perDay = isNew ? enquiryLimits.newAccountEnquiriesPerDay : enquiryLimits.enquiriesPerDay
-  const [day] = await db.select({ n: count() }).from(enquiries).where(and(direct, gt(enquiries.createdAt, since(DAY))))
+  const [day] = await db
+    .select({ n: count() })
+    .from(enquiries)
+    .where(and(direct, gt(enquiries.createdAt, since(DAY))))
   if ((day?.n ?? 0) >= perDay) {
     throw limited(
       isNew
@@ -61,5 +77,7 @@ export async function assertWithinEnquiryLimits(
 
 function limited(message: string, windowMs: number) {
   // Retry-After is an honest upper bound; it does not reveal exactly when the oldest one ages out.
-  return new AppError('rate_limited', 'enquiry_limit', message, { retryAfterSeconds: Math.round(windowMs / 1000) })
+  return new AppError('rate_limited', 'enquiry_limit', message, {
+    retryAfterSeconds: Math.round(windowMs / 1000),
+  })
 }

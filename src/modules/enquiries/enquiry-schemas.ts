@@ -33,7 +33,10 @@ export const EnquiryInput = z
       .min(10, 'Tell the seller a little more about what you need (10 characters at least).')
       .max(MESSAGE_MAX, `Keep the message under ${MESSAGE_MAX} characters.`),
     requiredBy: z.preprocess(blankToUndefined, isoDate.optional()),
-    deliveryCity: z.preprocess(blankToUndefined, z.string().trim().max(60, 'Use a shorter city name.').optional()),
+    deliveryCity: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(60, 'Use a shorter city name.').optional(),
+    ),
   })
   .refine((v) => (v.productId === undefined) !== (v.sellerId === undefined), {
     message: 'Choose either a product or a seller to enquire with.',

@@ -1,7 +1,62 @@
 // Enquiries: buyer enquiries and buy requirements, seller leads, the masked email relay and
-// matchmaking. This is the pure core — status rules, contact detection, relay addresses,
-// reply cleaning and ranking — with no database or mail I/O; tables and flows come next.
-// It must never hand one party's email or phone to the other before the buyer shares them.
+// matchmaking. It owns the enquiries tables and imports accounts, catalog, messaging and privacy.
+// It must never hand one party's email or phone to the other before the buyer shares them:
+// contact details reach a seller only through sharedContactOf, which reads the active share.
+
+export * from './enquiries.tables.ts'
+export type { EnquiryContext } from './enquiry-context.ts'
+export {
+  EnquiryInput,
+  CallbackInput,
+  MESSAGE_MAX,
+  NoteInput,
+  QuoteInput,
+  ReasonInput,
+} from './enquiry-schemas.ts'
+export { enquiryLimits } from './enquiry-limits.ts'
+/** Buyer → seller enquiry with profile, limit and block checks; queues the seller's notification. */
+export { createEnquiry } from './enquiries.ts'
+export {
+  assertCanEnquire,
+  findForParty,
+  listContactShares,
+  openLead,
+  type NewLead,
+  type Party,
+  postMessage,
+  revokeContact,
+  shareContact,
+  sharedContactOf,
+} from './enquiries.ts'
+export {
+  addLeadNote,
+  blockBuyer,
+  type BuyerCard,
+  declineLead,
+  type EnquirySummary,
+  type ExportedLead,
+  exportLeads,
+  getBuyerEnquiry,
+  getLead,
+  type LeadFilters,
+  type LeadSummary,
+  leadsToCsv,
+  listBuyerEnquiries,
+  listLeads,
+  reportSpam,
+  type SellerActor,
+  sendQuote,
+  setEnquiryStatus,
+  setLeadStatus,
+  type ThreadEntry,
+  unblockBuyer,
+} from './leads.ts'
+export { type CallMaskingProvider, createDevCallMasking, requestCallback } from './callbacks.ts'
+export {
+  recomputeAllResponsiveness,
+  recomputeResponsiveness,
+  responsivenessFor,
+} from './responsiveness-store.ts'
 
 /** Whether a seller lead may move from one status to another; never throws. */
 export { canTransition } from './lead-status.ts'
@@ -57,3 +112,24 @@ export {
   RESPONSIVENESS_WINDOW_DAYS,
   type Responsiveness,
 } from './responsiveness.ts'
+
+// ── Buy requirements (RFQ) and "suppliers you may need" ─────────────────────────────────────────
+/** Posts a requirement and sends it to at most maxSuppliers matched sellers as leads, in one transaction. */
+export {
+  closeRequirement,
+  expireRequirements,
+  getRequirement,
+  listRequirements,
+  postRequirement,
+} from './requirements.ts'
+export type { RequirementRecipient, RequirementRow } from './requirements.ts'
+export { DEFAULT_REQUIREMENT_DAYS, MAX_REQUIREMENT_DAYS, RequirementInput } from './requirement-schemas.ts'
+/** Consent-gated interest signals and the suggestions built from them; nothing is stored without consent. */
+export {
+  forgetInterests,
+  type Interest,
+  pruneInterests,
+  recordInterest,
+  type SupplierSuggestion,
+  suppliersYouMayNeed,
+} from './recommendations.ts'

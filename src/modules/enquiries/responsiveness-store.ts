@@ -6,7 +6,11 @@ import { RESPONSIVENESS_WINDOW_DAYS, type Responsiveness, responsivenessOf } fro
 const DAY_MS = 24 * 3_600_000
 
 /** Recomputes and stores one seller's 90-day responsiveness (on a first reply, and daily for all). */
-export async function recomputeResponsiveness(db: Db, businessId: number, now: Date): Promise<Responsiveness> {
+export async function recomputeResponsiveness(
+  db: Db,
+  businessId: number,
+  now: Date,
+): Promise<Responsiveness> {
   const since = new Date(now.getTime() - RESPONSIVENESS_WINDOW_DAYS * DAY_MS)
   const rows = await db
     .select({ receivedAt: enquiries.createdAt, firstReplyAt: enquiries.firstReplyAt })
@@ -37,21 +41,22 @@ export async function recomputeAllResponsiveness(db: Db, now: Date): Promise<num
     .where(gt(enquiries.createdAt, since))
   for (const { businessId } of sellers) await recomputeResponsiveness(db, businessId, now)
   // Sellers whose last enquiry left the window fall back to "not enough data".
-  await db
-    .delete(sellerResponsiveness)
-    .where(
-      sellers.length
-        ? sql`${sellerResponsiveness.businessId} not in (${sql.join(
-            sellers.map((s) => sql`${s.businessId}`),
-            sql`, `,
-          )})`
-        : sql`true`,
-    )
+  await db.delete(sellerResponsiveness).where(
+    sellers.length
+      ? sql`${sellerResponsiveness.businessId} not in (${sql.join(
+          sellers.map((s) => sql`${s.businessId}`),
+          sql`, `,
+        )})`
+      : sql`true`,
+  )
   return sellers.length
 }
 
 /** Stored figures for these sellers; sellers with none are missing from the map. */
-export async function responsivenessFor(db: Db, businessIds: readonly number[]): Promise<Map<number, Responsiveness>> {
+export async function responsivenessFor(
+  db: Db,
+  businessIds: readonly number[],
+): Promise<Map<number, Responsiveness>> {
   if (businessIds.length === 0) return new Map()
   const rows = await db
     .select()
@@ -60,7 +65,11 @@ export async function responsivenessFor(db: Db, businessIds: readonly number[]):
   return new Map(
     rows.map((r) => [
       r.businessId,
-      { enquiries90d: r.enquiries90d, answeredShare: r.answeredShare, medianFirstReplyHours: r.medianFirstReplyHours },
+      {
+        enquiries90d: r.enquiries90d,
+        answeredShare: r.answeredShare,
+        medianFirstReplyHours: r.medianFirstReplyHours,
+      },
     ]),
   )
 }

@@ -1,0 +1,647 @@
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm'
+import type { Db } from '../../db/database.ts'
+import { conflict, invalid } from '../../shared/errors.ts'
+import { formatRupees } from '../../shared/format.ts'
+import { parseInput } from '../../shared/validation.ts'
+import { businesses, users } from '../accounts/accounts.tables.ts'
+import { products } from '../catalog/catalog.tables.ts'
+import {
+  abuseReports,
+  buyerBlocks,
+  callbackRequests,
+  contactShares,
+  enquiries,
+  enquiryMessages,
+  leadNotes,
+  type QuoteTerms,
+} from './enquiries.tables.ts'
+import { addThreadEvent, type EnquiryRow, findForParty, sharedContactOf } from './enquiries.ts'
+import { type EnquiryContext, nowOf } from './enquiry-context.ts'
+import { NoteInput, QuoteInput, ReasonInput } from './enquiry-schemas.ts'
+import { assertEnquiryTransition, assertTransition, type LeadStatus, leadStatuses } from './lead-status.ts'
+import { forwardMessage } from './relay-forward.ts'
+
+// The seller's lead manager and the buyer's enquiry list. What a seller reads about a buyer is
+// built in one place (buyerCard) from name, company and city only; email and phone come only
+// from sharedContactOf, which answers null unless the buyer shares them right now.
+
+export interface SellerActor {
+  userId: string
+  businessId: number
+}
+
+export interface LeadFilters {
+  status?: LeadStatus | undefined
+  /** Words in the subject, the buyer's name or the first message. */
+  q?: string | undefined
+  unread?: boolean | undefined
+  kind?: 'enquiry' | 'requirement' | undefined
+  page?: number | undefined
+  pageSize?: number | undefined
+}
+
+export interface BuyerCard {
+  name: string
+  company: string | null
+  city: string | null
+}
+
+export interface LeadSummary {
+  id: string
+  status: LeadStatus
+  kind: 'enquiry' | 'requirement'
+  subject: string
+  quantity: number
+  unit: string
+  buyer: BuyerCard
+  contactShared: boolean
+  unread: boolean
+  lastMessageAt: Date
+  createdAt: Date
+}
+
+const buyerCompany = sql<
+  string | null
+>`(select coalesce(b.trade_name, b.legal_name) from businesses b where b.owner_user_id = ${enquiries.buyerUserId} order by b.id limit 1)`
+// Unread for the seller: the buyer wrote (or the lead arrived) after the seller last opened it.
+const sellerUnread = sql<boolean>`(${enquiries.sellerReadAt} is null or exists (
+  select 1 from enquiry_messages m where m.enquiry_id = ${enquiries.id} and m.author = 'buyer' and m.created_at > ${enquiries.sellerReadAt}))`
+const buyerUnread = sql<boolean>`exists (
+  select 1 from enquiry_messages m where m.enquiry_id = ${enquiries.id} and m.author = 'seller'
+  and (${enquiries.buyerReadAt} is null or m.created_at > ${enquiries.buyerReadAt}))`
+
+function leadConditions(businessId: number, filters: LeadFilters): SQL {
+  const conditions: SQL[] = [eq(enquiries.businessId, businessId)]
+  if (filters.status) conditions.push(eq(enquiries.leadStatus, filters.status))
+  else conditions.push(sql`${enquiries.leadStatus} <> 'spam'`)
+  if (filters.kind === 'requirement') conditions.push(sql`${enquiries.requirementId} is not null`)
+  if (filters.kind === 'enquiry') conditions.push(sql`${enquiries.requirementId} is null`)
+  if (filters.unread) conditions.push(sellerUnread)
+  const q = filters.q?.trim()
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    conditions.push(
+      or(ilike(enquiries.subject, pattern), ilike(enquiries.message, pattern), ilike(users.name, pattern))!,
+    )
+  }
+  return and(...conditions)!
+}
+
+/** One page of a seller's leads, newest activity first, with counts per status and unread. */
+export async function listLeads(db: Db, seller: SellerActor, filters: LeadFilters = {}) {
+  const pageSize = Math.min(Math.max(filters.pageSize ?? 25, 1), 100)
+  const page = Math.max(1, Math.floor(filters.page ?? 1))
+  const where = leadConditions(seller.businessId, filters)
+  const rows = await db
+    .select({
+      id: enquiries.id,
+      status: enquiries.leadStatus,
+      requirementId: enquiries.requirementId,
+      subject: enquiries.subject,
+      quantity: enquiries.quantity,
+      unit: enquiries.unit,
+      buyerName: users.name,
+      buyerCity: sql<string | null>`coalesce(${users.city}, ${enquiries.deliveryCity})`,
+      buyerCompany,
+      contactSharedAt: enquiries.contactSharedAt,
+      unread: sellerUnread,
+      lastMessageAt: enquiries.lastMessageAt,
+      createdAt: enquiries.createdAt,
+    })
+    .from(enquiries)
+    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
+    .where(where)
+    .orderBy(desc(enquiries.lastMessageAt), desc(enquiries.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(enquiries)
+    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
+    .where(where)
+  const statusRows = await db
+    .select({
+      status: enquiries.leadStatus,
+      n: count(),
+      unread: sql<number>`count(*) filter (where ${sellerUnread})::int`,
+    })
+    .from(enquiries)
+    .where(eq(enquiries.businessId, seller.businessId))
+    .groupBy(enquiries.leadStatus)
+  const counts = Object.fromEntries(leadStatuses.map((s) => [s, 0])) as Record<LeadStatus, number>
+  let unread = 0
+  for (const row of statusRows) {
+    counts[row.status] = row.n
+    if (row.status !== 'spam') unread += Number(row.unread)
+  }
+  const items: LeadSummary[] = rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    kind: r.requirementId ? 'requirement' : 'enquiry',
+    subject: r.subject,
+    quantity: r.quantity,
+    unit: r.unit,
+    buyer: { name: r.buyerName, company: r.buyerCompany, city: r.buyerCity },
+    contactShared: r.contactSharedAt !== null,
+    unread: Boolean(r.unread),
+    lastMessageAt: r.lastMessageAt,
+    createdAt: r.createdAt,
+  }))
+  return { items, total: totalRow?.n ?? 0, page, pageSize, counts, unread }
+}
+
+export interface ThreadEntry {
+  id: number
+  author: 'buyer' | 'seller' | 'system'
+  body: string
+  via: 'web' | 'email'
+  flaggedContact: boolean
+  quote: QuoteTerms | null
+  createdAt: Date
+}
+
+async function threadOf(db: Db, enquiryId: string): Promise<ThreadEntry[]> {
+  return db
+    .select({
+      id: enquiryMessages.id,
+      author: enquiryMessages.author,
+      body: enquiryMessages.body,
+      via: enquiryMessages.via,
+      flaggedContact: enquiryMessages.flaggedContact,
+      quote: enquiryMessages.quote,
+      createdAt: enquiryMessages.createdAt,
+    })
+    .from(enquiryMessages)
+    .where(eq(enquiryMessages.enquiryId, enquiryId))
+    .orderBy(asc(enquiryMessages.id))
+}
+
+async function callbacksOf(db: Db, enquiry: EnquiryRow, contactPhone: string | null) {
+  const rows = await db
+    .select()
+    .from(callbackRequests)
+    .where(eq(callbackRequests.enquiryId, enquiry.id))
+    .orderBy(desc(callbackRequests.id))
+  return rows.map((r) => ({
+    id: r.id,
+    preferredTime: r.preferredTime,
+    status: r.status,
+    createdAt: r.createdAt,
+    // The real number only while the buyer shares their phone; otherwise the provider's virtual number.
+    number: r.revealNumber && contactPhone ? contactPhone : r.maskedNumber,
+    numberIsMasked: !(r.revealNumber && contactPhone),
+  }))
+}
+
+/**
+ * One lead as its seller sees it: the need, the buyer's card, the thread, private notes,
+ * call-back requests, and contact details only while shared. Marks it read unless asked not to.
+ */
+export async function getLead(
+  db: Db,
+  seller: SellerActor,
+  enquiryId: string,
+  options: { markRead?: boolean; now?: Date } = {},
+) {
+  const enquiry = await findForParty(db, { party: 'seller', ...seller }, enquiryId)
+  const [buyer] = await db
+    .select({ name: users.name, city: users.city, company: buyerCompany })
+    .from(enquiries)
+    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
+    .where(eq(enquiries.id, enquiry.id))
+  const contact = await sharedContactOf(db, enquiry)
+  const product = enquiry.productId
+    ? (
+        await db
+          .select({ id: products.id, slug: products.slug, title: products.title })
+          .from(products)
+          .where(eq(products.id, enquiry.productId))
+      )[0]
+    : undefined
+  const [blocked] = await db
+    .select({ one: sql<number>`1` })
+    .from(buyerBlocks)
+    .where(
+      and(eq(buyerBlocks.businessId, seller.businessId), eq(buyerBlocks.buyerUserId, enquiry.buyerUserId)),
+    )
+  const thread = await threadOf(db, enquiry.id)
+  const notes = await db
+    .select({ id: leadNotes.id, body: leadNotes.body, createdAt: leadNotes.createdAt })
+    .from(leadNotes)
+    .where(eq(leadNotes.enquiryId, enquiry.id))
+    .orderBy(asc(leadNotes.id))
+  const callbacks = await callbacksOf(db, enquiry, contact?.phone ?? null)
+  if (options.markRead !== false) {
+    await db
+      .update(enquiries)
+      .set({ sellerReadAt: options.now ?? new Date() })
+      .where(eq(enquiries.id, enquiry.id))
+  }
+  return {
+    id: enquiry.id,
+    status: enquiry.leadStatus,
+    enquiryStatus: enquiry.status,
+    kind: enquiry.requirementId ? ('requirement' as const) : ('enquiry' as const),
+    subject: enquiry.subject,
+    product: product ?? null,
+    quantity: enquiry.quantity,
+    unit: enquiry.unit,
+    message: enquiry.message,
+    requiredBy: enquiry.requiredBy,
+    deliveryCity: enquiry.deliveryCity,
+    matchReasons: enquiry.matchReasons ?? [],
+    buyer: {
+      name: buyer?.name ?? 'A buyer',
+      company: buyer?.company ?? null,
+      city: buyer?.city ?? enquiry.deliveryCity,
+    } satisfies BuyerCard,
+    contact,
+    contactShared: contact !== null,
+    buyerBlocked: Boolean(blocked),
+    notInterestedReason: enquiry.sellerNotInterestedReason,
+    thread,
+    notes,
+    callbacks,
+    createdAt: enquiry.createdAt,
+  }
+}
+
+/** Moves a lead along new → contacted → quoted → won/lost (or spam), with a readable refusal. */
+export async function setLeadStatus(
+  db: Db,
+  ctx: EnquiryContext,
+  seller: SellerActor,
+  enquiryId: string,
+  to: unknown,
+) {
+  if (typeof to !== 'string' || !leadStatuses.includes(to as LeadStatus)) {
+    throw invalid('invalid_status', `Choose a status: ${leadStatuses.join(', ')}.`, {
+      status: 'Unknown status.',
+    })
+  }
+  return db.transaction(async (tx) => {
+    const enquiry = await findForParty(tx, { party: 'seller', ...seller }, enquiryId, { lock: true })
+    assertTransition(enquiry.leadStatus, to as LeadStatus)
+    await tx
+      .update(enquiries)
+      .set({ leadStatus: to as LeadStatus, updatedAt: nowOf(ctx) })
+      .where(eq(enquiries.id, enquiry.id))
+    return { id: enquiry.id, status: to as LeadStatus }
+  })
+}
+
+/** A private note on a lead; only the seller's business sees it. */
+export async function addLeadNote(db: Db, seller: SellerActor, enquiryId: string, input: unknown) {
+  const { body } = parseInput(NoteInput, input)
+  const enquiry = await findForParty(db, { party: 'seller', ...seller }, enquiryId)
+  const [note] = await db
+    .insert(leadNotes)
+    .values({ enquiryId: enquiry.id, authorUserId: seller.userId, body })
+    .returning()
+  return note!
+}
+
+/**
+ * Sends a quote into the thread (and to the buyer through the relay) and marks the lead quoted.
+ * A later quote replaces an earlier one in the buyer's eyes; both stay in the thread.
+ */
+export async function sendQuote(
+  db: Db,
+  ctx: EnquiryContext,
+  seller: SellerActor,
+  enquiryId: string,
+  input: unknown,
+) {
+  const quote = parseInput(QuoteInput, input)
+  const now = nowOf(ctx)
+  if (Date.parse(`${quote.validUntil}T23:59:59Z`) < now.getTime()) {
+    throw invalid('quote_expired', 'The quote must be valid until today or later.', {
+      validUntil: 'Choose a future date.',
+    })
+  }
+  return db.transaction(async (tx) => {
+    const enquiry = await findForParty(tx, { party: 'seller', ...seller }, enquiryId, { lock: true })
+    if (enquiry.status !== 'open')
+      throw conflict('enquiry_not_open', 'The buyer has closed this enquiry, so it cannot take a quote.')
+    assertTransition(enquiry.leadStatus, 'quoted')
+    const total = Math.round(quote.pricePaisePerUnit * quote.quantity)
+    const body = `Quote: ${formatRupees(quote.pricePaisePerUnit)} per ${quote.unit} for ${quote.quantity} ${quote.unit} (${formatRupees(total)} in all), valid until ${quote.validUntil}.${quote.terms ? `\nTerms: ${quote.terms}` : ''}`
+    const [message] = await tx
+      .insert(enquiryMessages)
+      .values({
+        enquiryId: enquiry.id,
+        author: 'seller',
+        authorUserId: seller.userId,
+        body,
+        quote: { ...quote, terms: quote.terms ?? '' },
+        createdAt: now,
+      })
+      .returning()
+    await tx
+      .update(enquiries)
+      .set({
+        leadStatus: 'quoted',
+        lastMessageAt: now,
+        sellerReadAt: now,
+        updatedAt: now,
+        ...(enquiry.firstReplyAt === null ? { firstReplyAt: now } : {}),
+      })
+      .where(eq(enquiries.id, enquiry.id))
+    await forwardMessage(tx, ctx, { enquiryId: enquiry.id, author: 'seller', messageId: message!.id, body })
+    return message!
+  })
+}
+
+/** "Not interested": the seller declines with a reason the buyer sees; the lead becomes lost. */
+export async function declineLead(
+  db: Db,
+  ctx: EnquiryContext,
+  seller: SellerActor,
+  enquiryId: string,
+  input: unknown,
+) {
+  const { reason } = parseInput(ReasonInput, input)
+  return db.transaction(async (tx) => {
+    const enquiry = await findForParty(tx, { party: 'seller', ...seller }, enquiryId, { lock: true })
+    assertTransition(enquiry.leadStatus, 'lost')
+    const now = nowOf(ctx)
+    await tx
+      .update(enquiries)
+      .set({ leadStatus: 'lost', sellerNotInterestedReason: reason, updatedAt: now })
+      .where(eq(enquiries.id, enquiry.id))
+    await addThreadEvent(tx, enquiry.id, `The seller is not interested: ${reason}`, now)
+    return { id: enquiry.id, status: 'lost' as const }
+  })
+}
+
+/** Reports a lead as spam: the lead moves to spam and moderators get a report. */
+export async function reportSpam(
+  db: Db,
+  ctx: EnquiryContext,
+  seller: SellerActor,
+  enquiryId: string,
+  input: unknown,
+) {
+  const { reason } = parseInput(ReasonInput, input)
+  return db.transaction(async (tx) => {
+    const enquiry = await findForParty(tx, { party: 'seller', ...seller }, enquiryId, { lock: true })
+    if (enquiry.leadStatus !== 'spam') assertTransition(enquiry.leadStatus, 'spam')
+    await tx
+      .update(enquiries)
+      .set({ leadStatus: 'spam', updatedAt: nowOf(ctx) })
+      .where(eq(enquiries.id, enquiry.id))
+    await tx.insert(abuseReports).values({ enquiryId: enquiry.id, reporterUserId: seller.userId, reason })
+    return { id: enquiry.id, status: 'spam' as const }
+  })
+}
+
+/** Blocks the buyer of a lead from sending this business further enquiries or requirements. */
+export async function blockBuyer(db: Db, seller: SellerActor, enquiryId: string, input: unknown) {
+  const { reason } = parseInput(ReasonInput, input)
+  const enquiry = await findForParty(db, { party: 'seller', ...seller }, enquiryId)
+  await db
+    .insert(buyerBlocks)
+    .values({ businessId: seller.businessId, buyerUserId: enquiry.buyerUserId, reason })
+    .onConflictDoNothing()
+  return { blocked: true }
+}
+
+export async function unblockBuyer(db: Db, seller: SellerActor, enquiryId: string) {
+  const enquiry = await findForParty(db, { party: 'seller', ...seller }, enquiryId)
+  await db
+    .delete(buyerBlocks)
+    .where(
+      and(eq(buyerBlocks.businessId, seller.businessId), eq(buyerBlocks.buyerUserId, enquiry.buyerUserId)),
+    )
+  return { blocked: false }
+}
+
+/**
+ * Every lead of the business for export, with the buyer's email and phone only where the buyer
+ * shares them now. Spam is left out.
+ */
+export async function exportLeads(db: Db, seller: SellerActor) {
+  const rows = await db
+    .select({
+      id: enquiries.id,
+      createdAt: enquiries.createdAt,
+      status: enquiries.leadStatus,
+      kind: sql<string>`case when ${enquiries.requirementId} is null then 'enquiry' else 'requirement' end`,
+      subject: enquiries.subject,
+      quantity: enquiries.quantity,
+      unit: enquiries.unit,
+      requiredBy: enquiries.requiredBy,
+      deliveryCity: enquiries.deliveryCity,
+      message: enquiries.message,
+      buyerName: users.name,
+      buyerCompany,
+      buyerCity: users.city,
+      // Contact columns come from the active share only: a subquery that is empty unless shared now.
+      sharedFields: sql<
+        string[] | null
+      >`(select s.fields from contact_shares s where s.enquiry_id = ${enquiries.id} and s.revoked_at is null limit 1)`,
+      email: users.email,
+      phone: users.phone,
+    })
+    .from(enquiries)
+    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
+    .where(and(eq(enquiries.businessId, seller.businessId), sql`${enquiries.leadStatus} <> 'spam'`))
+    .orderBy(desc(enquiries.createdAt))
+  return rows.map(({ sharedFields, email, phone, ...row }) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    buyerEmail: sharedFields?.includes('email') ? email : '',
+    buyerPhone: sharedFields?.includes('phone') ? (phone ?? '') : '',
+  }))
+}
+
+export type ExportedLead = Awaited<ReturnType<typeof exportLeads>>[number]
+
+const exportColumns: (keyof ExportedLead)[] = [
+  'id',
+  'createdAt',
+  'status',
+  'kind',
+  'subject',
+  'quantity',
+  'unit',
+  'requiredBy',
+  'deliveryCity',
+  'message',
+  'buyerName',
+  'buyerCompany',
+  'buyerCity',
+  'buyerEmail',
+  'buyerPhone',
+]
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function leadsToCsv(rows: readonly ExportedLead[]): string {
+  const cell = (value: unknown) => {
+    let text = value === null || value === undefined ? '' : String(value)
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  }
+  return (
+    [exportColumns.join(','), ...rows.map((r) => exportColumns.map((c) => cell(r[c])).join(','))].join(
+      '\r\n',
+    ) + '\r\n'
+  )
+}
+
+// —— The buyer's side ——
+
+export interface EnquirySummary {
+  id: string
+  status: EnquiryRow['status']
+  subject: string
+  quantity: number
+  unit: string
+  seller: { id: number; name: string; slug: string; city: string }
+  contactShared: boolean
+  unread: boolean
+  requirementId: string | null
+  lastMessageAt: Date
+  createdAt: Date
+}
+
+/** The buyer's enquiries, newest activity first. */
+export async function listBuyerEnquiries(
+  db: Db,
+  buyerUserId: string,
+  options: { page?: number; pageSize?: number } = {},
+) {
+  const pageSize = Math.min(Math.max(options.pageSize ?? 25, 1), 100)
+  const page = Math.max(1, Math.floor(options.page ?? 1))
+  const rows = await db
+    .select({
+      id: enquiries.id,
+      status: enquiries.status,
+      subject: enquiries.subject,
+      quantity: enquiries.quantity,
+      unit: enquiries.unit,
+      sellerId: businesses.id,
+      sellerName: sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`,
+      sellerSlug: businesses.slug,
+      sellerCity: businesses.city,
+      contactSharedAt: enquiries.contactSharedAt,
+      unread: buyerUnread,
+      requirementId: enquiries.requirementId,
+      lastMessageAt: enquiries.lastMessageAt,
+      createdAt: enquiries.createdAt,
+    })
+    .from(enquiries)
+    .innerJoin(businesses, eq(businesses.id, enquiries.businessId))
+    .where(eq(enquiries.buyerUserId, buyerUserId))
+    .orderBy(desc(enquiries.lastMessageAt), desc(enquiries.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(enquiries)
+    .where(eq(enquiries.buyerUserId, buyerUserId))
+  const items: EnquirySummary[] = rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    subject: r.subject,
+    quantity: r.quantity,
+    unit: r.unit,
+    seller: { id: r.sellerId, name: r.sellerName, slug: r.sellerSlug, city: r.sellerCity },
+    contactShared: r.contactSharedAt !== null,
+    unread: Boolean(r.unread),
+    requirementId: r.requirementId,
+    lastMessageAt: r.lastMessageAt,
+    createdAt: r.createdAt,
+  }))
+  return { items, total: totalRow?.n ?? 0, page, pageSize }
+}
+
+/** One enquiry as its buyer sees it: the seller, the thread, quotes and what they shared when. */
+export async function getBuyerEnquiry(
+  db: Db,
+  buyerUserId: string,
+  enquiryId: string,
+  options: { markRead?: boolean; now?: Date } = {},
+) {
+  const enquiry = await findForParty(db, { party: 'buyer', userId: buyerUserId }, enquiryId)
+  const [seller] = await db
+    .select({
+      id: businesses.id,
+      name: sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`,
+      slug: businesses.slug,
+      city: businesses.city,
+      state: businesses.state,
+      verified: sql<boolean>`${businesses.gstinVerifiedAt} is not null`,
+    })
+    .from(businesses)
+    .where(eq(businesses.id, enquiry.businessId))
+  const thread = await threadOf(db, enquiry.id)
+  const shares = await db
+    .select({
+      fields: contactShares.fields,
+      sharedAt: contactShares.sharedAt,
+      revokedAt: contactShares.revokedAt,
+    })
+    .from(contactShares)
+    .where(eq(contactShares.enquiryId, enquiry.id))
+    .orderBy(desc(contactShares.sharedAt), desc(contactShares.id))
+  const contact = await sharedContactOf(db, enquiry)
+  const callbacks = await callbacksOf(db, enquiry, contact?.phone ?? null)
+  if (options.markRead !== false) {
+    await db
+      .update(enquiries)
+      .set({ buyerReadAt: options.now ?? new Date() })
+      .where(eq(enquiries.id, enquiry.id))
+  }
+  return {
+    id: enquiry.id,
+    status: enquiry.status,
+    subject: enquiry.subject,
+    productId: enquiry.productId,
+    requirementId: enquiry.requirementId,
+    quantity: enquiry.quantity,
+    unit: enquiry.unit,
+    message: enquiry.message,
+    requiredBy: enquiry.requiredBy,
+    deliveryCity: enquiry.deliveryCity,
+    seller: seller!,
+    contactShared: enquiry.contactSharedAt !== null,
+    shares,
+    sellerDeclined: enquiry.sellerNotInterestedReason,
+    notInterestedReason: enquiry.buyerNotInterestedReason,
+    latestQuote: [...thread].reverse().find((m) => m.quote)?.quote ?? null,
+    thread,
+    callbacks: callbacks.map(({ number: _n, numberIsMasked: _m, ...c }) => c),
+    createdAt: enquiry.createdAt,
+  }
+}
+
+/** The buyer closes (or reopens) their enquiry; an optional reason is shown to the seller. */
+export async function setEnquiryStatus(
+  db: Db,
+  ctx: EnquiryContext,
+  buyerUserId: string,
+  enquiryId: string,
+  to: 'open' | 'closed',
+  reason?: string,
+) {
+  const why = reason?.trim() ? parseInput(ReasonInput, { reason }).reason : null
+  return db.transaction(async (tx) => {
+    const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
+    assertEnquiryTransition(enquiry.status, to)
+    const now = nowOf(ctx)
+    await tx
+      .update(enquiries)
+      .set({ status: to, updatedAt: now, ...(to === 'closed' ? { buyerNotInterestedReason: why } : {}) })
+      .where(eq(enquiries.id, enquiry.id))
+    await addThreadEvent(
+      tx,
+      enquiry.id,
+      to === 'closed'
+        ? `The buyer closed this enquiry${why ? `: ${why}` : '.'}`
+        : 'The buyer reopened this enquiry.',
+      now,
+    )
+    return { id: enquiry.id, status: to }
+  })
+}
