@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import type { App } from '../app.ts'
 import * as accounts from '../modules/accounts/index.ts'
 import * as catalog from '../modules/catalog/index.ts'
+import * as enquiries from '../modules/enquiries/index.ts'
 import * as messaging from '../modules/messaging/index.ts'
 import * as system from '../modules/system/index.ts'
 
@@ -54,6 +55,23 @@ export const jobs = {
   'catalog.import': {
     cron: () => '* * * * *',
     handler: (app, payload) => catalog.runImportJob(app.db, app.config.dataDir, payload),
+  },
+  // Reply share and median first-reply time over 90 days move with the calendar, not only with
+  // replies; interest signals are kept 180 days (data inventory).
+  'enquiries.responsiveness': {
+    cron: () => '40 2 * * *',
+    handler: async (app) => {
+      const now = new Date()
+      await enquiries.recomputeAllResponsiveness(app.db, now)
+      await enquiries.pruneInterests(app.db, now)
+    },
+  },
+  // Buy requirements past their closing date stop, with their open leads.
+  'enquiries.expire': {
+    cron: () => '7 * * * *',
+    handler: async (app) => {
+      await enquiries.expireRequirements(app.db, new Date())
+    },
   },
 } satisfies Record<string, JobDefinition>
 

@@ -13,6 +13,7 @@ import { type EnquiryContext, nowOf } from './enquiry-context.ts'
 import { assertWithinEnquiryLimits } from './enquiry-limits.ts'
 import { EnquiryInput, messageBody } from './enquiry-schemas.ts'
 import type { MatchReason } from './matchmaking.ts'
+import { recordInterest } from './recommendations.ts'
 import { recomputeResponsiveness } from './responsiveness-store.ts'
 import { forwardMessage } from './relay-forward.ts'
 
@@ -75,7 +76,7 @@ export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: st
   }
 
   await assertWithinEnquiryLimits(db, buyerUserId, 'enquiry', now)
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const lead = await openLead(tx, ctx, {
       buyerUserId,
       businessId: target.businessId,
@@ -89,6 +90,56 @@ export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: st
     })
     return { id: lead.id, status: lead.status }
   })
+  // Kept only with the buyer's consent to personalisation; recordInterest checks it.
+  await recordInterest(db, buyerUserId, { kind: 'enquiry', productId: target.productId, businessId: target.businessId }, now)
+  return created
+}
+
+/** What an enquiry is about, as the enquiry form shows it before sending. */
+export interface EnquiryTarget {
+  productId: number | null
+  productSlug: string | null
+  sellerId: number
+  sellerName: string
+  sellerSlug: string
+  sellerCity: string
+  subject: string
+  /** The product's unit, or null for an enquiry to a seller in general. */
+  unit: string | null
+  moq: number | null
+}
+
+/**
+ * The product (published) or seller an enquiry form is for, with what the form shows. Throws
+ * not_found('product_not_found' | 'seller_not_found') like createEnquiry.
+ */
+export async function findEnquiryTarget(db: Db, target: { productId?: number; sellerId?: number }): Promise<EnquiryTarget> {
+  const sellerName = sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`
+  if (target.productId !== undefined) {
+    const [row] = await db
+      .select({
+        productId: products.id,
+        productSlug: products.slug,
+        sellerId: businesses.id,
+        sellerName,
+        sellerSlug: businesses.slug,
+        sellerCity: businesses.city,
+        subject: products.title,
+        unit: products.unit,
+        moq: products.moq,
+      })
+      .from(products)
+      .innerJoin(businesses, eq(businesses.id, products.businessId))
+      .where(and(eq(products.id, target.productId), eq(products.status, 'published')))
+    if (!row) throw notFound('product_not_found', 'That product is not on Mandi any more.')
+    return row
+  }
+  const [row] = await db
+    .select({ sellerId: businesses.id, sellerName, sellerSlug: businesses.slug, sellerCity: businesses.city })
+    .from(businesses)
+    .where(eq(businesses.id, target.sellerId ?? 0))
+  if (!row) throw notFound('seller_not_found', 'That seller is not on Mandi.')
+  return { ...row, productId: null, productSlug: null, subject: `Enquiry for ${row.sellerName}`, unit: null, moq: null }
 }
 
 /** Throws forbidden('profile_incomplete') with what to complete; used by enquiries and requirements. */

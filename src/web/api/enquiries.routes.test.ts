@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { and, eq, sql } from 'drizzle-orm'
 import * as accounts from '#src/modules/accounts/index.ts'
-import { enquiries, sellerResponsiveness } from '#src/modules/enquiries/enquiries.tables.ts'
+import { abuseReports, enquiries, sellerResponsiveness } from '#src/modules/enquiries/enquiries.tables.ts'
 import { outboxMessages } from '#src/modules/messaging/messaging.tables.ts'
 import { disclosures } from '#src/modules/privacy/privacy.tables.ts'
 import { buildBusiness, buildProduct, buildUser } from '#test/factories.ts'
@@ -284,10 +284,11 @@ describe('enquiries API', () => {
     const list = (await ctx.server.inject({ url: '/api/v1/seller/leads', headers: s.headers })).json()
     assert.equal(list.items.length, 0, 'spam leaves the default list')
     assert.equal(list.counts.spam, 1)
-    const [report] = await ctx.db
-      .execute<{ n: number }>(sql`select count(*)::int as n from abuse_reports`)
-      .then((r) => r.rows)
-    assert.ok(report && report.n >= 1)
+    const reports = await ctx.db.select().from(abuseReports).where(eq(abuseReports.enquiryId, enquiry.id))
+    assert.deepEqual(
+      reports.map((r) => [r.reason, r.status]),
+      [['Selling SEO services', 'open']],
+    )
 
     const block = await ctx.server.inject({
       method: 'POST',
