@@ -1,6 +1,7 @@
 import { type App, createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { type Worker, startWorker } from './jobs/worker.ts'
+import * as enquiries from './modules/enquiries/index.ts'
 import * as messaging from './modules/messaging/index.ts'
 import { createServer } from './web/server.ts'
 
@@ -25,9 +26,22 @@ export async function start(config: Config, roles: { web: boolean; worker: boole
   const worker: Worker | undefined = roles.worker ? await startWorker(app) : undefined
   if (server) await server.listen({ host: config.host, port: config.port })
   // Replies to the enquiry relay arrive by SMTP; the receiver runs with the worker when a port is set.
+  // The relay handler owns the whole relay domain; the receipt log takes any other domain served.
   const inbound =
     roles.worker && config.messaging.inbound
-      ? await messaging.startInboundSmtp(config.messaging.inbound, [messaging.createReceiptLogHandler(app.logger)], app.logger)
+      ? await messaging.startInboundSmtp(
+          config.messaging.inbound,
+          [
+            enquiries.createRelayInboundHandler({
+              db: app.db,
+              ctx: app.enquiryContext,
+              logger: app.logger,
+              afterStore: () => worker!.send('messaging.deliver'),
+            }),
+            messaging.createReceiptLogHandler(app.logger),
+          ],
+          app.logger,
+        )
       : undefined
 
   let stopping = false
@@ -57,13 +71,15 @@ export async function start(config: Config, roles: { web: boolean; worker: boole
     console.log(`\nMandi is running at ${url}  (database: ${describeDatabase(config)})`)
     if (!config.isProduction) {
       console.log('Demo sign-ins (password for all shown):')
-      for (const login of demoLogins()) console.log(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}`)
+      for (const login of demoLogins())
+        console.log(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}`)
     }
     console.log('Press Ctrl+C to stop.\n')
   } else {
     console.log(`Mandi worker running (database: ${describeDatabase(config)}). Press Ctrl+C to stop.`)
   }
-  if (inbound) console.log(`Receiving relay mail for ${config.messaging.relayDomain} on port ${inbound.port}.`)
+  if (inbound)
+    console.log(`Receiving relay mail for ${config.messaging.relayDomain} on port ${inbound.port}.`)
 }
 
 export async function seed(app: App, options: { products: number; seed?: number }) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type * as privacy from '../privacy/index.ts'
 import type { MessageChannel } from './messaging.tables.ts'
+import type { EmailAddress } from './senders/email-sender.ts'
 
 /** What every template may use besides its own data. */
 export interface RenderContext {
@@ -18,6 +19,14 @@ export interface EmailContent {
   text: string
   /** Set on bulk mail: becomes List-Unsubscribe and List-Unsubscribe-Post (RFC 8058 one-click). */
   listUnsubscribeUrl?: string
+  /**
+   * A From of the kind's own (the enquiry relay sends from a per-enquiry address); MAIL_FROM when
+   * unset. Bounces still go to MAIL_FROM's address, whatever the From header says.
+   */
+  from?: EmailAddress
+  replyTo?: EmailAddress
+  /** Message-IDs of the conversation, oldest first: References, and the last one In-Reply-To. */
+  references?: string[]
 }
 
 export interface SmsContent {

@@ -3,6 +3,7 @@ import { invalid } from '../../shared/errors.ts'
 import type { MessageChannel } from './messaging.tables.ts'
 import type { EmailContent, MessageKindDefinition, RenderContext, SmsContent } from './message-kind.ts'
 import { emailVerification } from './templates/email-verification.tsx'
+import { enquiryMessage } from './templates/enquiry-message.tsx'
 import { enquiryReceived } from './templates/enquiry-received.tsx'
 import { marketingDigest } from './templates/marketing-digest.tsx'
 import { passwordReset } from './templates/password-reset.tsx'
@@ -12,6 +13,7 @@ export const messageKinds = {
   'email-verification': emailVerification,
   'password-reset': passwordReset,
   'enquiry-received': enquiryReceived,
+  'enquiry-message': enquiryMessage,
   'marketing-digest': marketingDigest,
 } as const
 

@@ -20,8 +20,39 @@ export interface InboundMail {
 export interface InboundMailHandler {
   name: string
   matches(recipient: string): boolean
-  /** Throwing makes the receiver answer "try again later", so the sending server retries. */
+  /**
+   * Checked during RCPT TO for a recipient this handler matches: false refuses that recipient for
+   * good (550 5.1.1) before the message is even sent, e.g. a forged or altered relay address.
+   */
+  isDeliverable?(recipient: string): boolean
+  /**
+   * Throwing an InboundRejection refuses the message for good (a 5xx reply: the sending server
+   * bounces it to its sender and never retries). Throwing anything else makes the receiver
+   * answer "try again later", so the sending server retries.
+   */
   handle(mail: InboundMail): Promise<void>
+}
+
+/**
+ * A permanent refusal of one inbound message. The text is sent back in the SMTP reply, so it is
+ * a fixed sentence, never an address or anything from the message.
+ */
+export class InboundRejection extends Error {
+  /** An SMTP 5xx code and an enhanced status code such as '5.7.1'. */
+  readonly responseCode: number
+  readonly status: string
+  /** Stable, for logs and tests: 'wrong_sender', 'unknown_address', 'enquiry_closed'… */
+  readonly code: string
+
+  constructor(code: string, message: string, options: { responseCode?: number; status?: string } = {}) {
+    super(message)
+    this.name = 'InboundRejection'
+    this.code = code
+    this.responseCode = options.responseCode ?? 550
+    this.status = options.status ?? '5.7.1'
+    if (this.responseCode < 500 || this.responseCode > 599)
+      throw new RangeError('a rejection needs a 5xx code')
+  }
 }
 
 /**

@@ -3,7 +3,12 @@ import { Writable } from 'node:stream'
 import { after, before, describe, it } from 'node:test'
 import nodemailer, { type Transporter } from 'nodemailer'
 import { createLogger } from '#src/logger.ts'
-import { createReceiptLogHandler, type InboundMail, type InboundMailHandler } from './inbound-handlers.ts'
+import {
+  createReceiptLogHandler,
+  type InboundMail,
+  type InboundMailHandler,
+  InboundRejection,
+} from './inbound-handlers.ts'
 import { type InboundSmtp, startInboundSmtp } from './inbound-smtp.ts'
 
 describe('the inbound SMTP receiver', () => {
@@ -25,12 +30,21 @@ describe('the inbound SMTP receiver', () => {
       relayed.push(mail)
     },
   }
+  // Refuses every message for good, and refuses "forged-…" recipients during RCPT TO.
+  const refusing: InboundMailHandler = {
+    name: 'test-refusing',
+    matches: (recipient) => recipient.startsWith('refuse-') || recipient.startsWith('forged-'),
+    isDeliverable: (recipient) => !recipient.startsWith('forged-'),
+    async handle() {
+      throw new InboundRejection('wrong_sender', 'Not from the right sender', { status: '5.7.1' })
+    },
+  }
   let receiver: InboundSmtp
   let transport: Transporter
   before(async () => {
     receiver = await startInboundSmtp(
       { host: '127.0.0.1', port: 0, domains: ['Relay.Mandi.Test'], maxBytes: 64 * 1024 },
-      [relay, createReceiptLogHandler(logger)],
+      [relay, refusing, createReceiptLogHandler(logger)],
       logger,
     )
     transport = nodemailer.createTransport({
@@ -103,6 +117,87 @@ describe('the inbound SMTP receiver', () => {
     })
     assert.deepEqual(mixed.rejected, ['someone@elsewhere.example'])
     assert.equal(relayed.at(-1)?.recipient, 'enquiry-43@relay.mandi.test')
+  })
+
+  it('refuses a recipient its handler does not know during RCPT TO, for good', async () => {
+    await assert.rejects(
+      transport.sendMail({
+        from: 'ravi@buyer.example',
+        to: 'forged-1@relay.mandi.test',
+        subject: 's',
+        text: 'x',
+      }),
+      (error: { responseCode?: number; response?: string }) => {
+        assert.equal(error.responseCode, 550)
+        assert.match(String(error.response), /5\.1\.1 No such mailbox here/)
+        return true
+      },
+    )
+  })
+
+  it('answers a handler’s permanent refusal with a 5xx, and accepts the copies other recipients took', async () => {
+    await assert.rejects(
+      transport.sendMail({
+        from: 'ravi@buyer.example',
+        to: 'refuse-1@relay.mandi.test',
+        subject: 's',
+        text: 'x',
+      }),
+      (error: { responseCode?: number; response?: string }) => {
+        assert.equal(error.responseCode, 550)
+        assert.match(String(error.response), /5\.7\.1 Not from the right sender/)
+        return true
+      },
+    )
+    const before = relayed.length
+    const mixed = await transport.sendMail({
+      from: 'ravi@buyer.example',
+      to: ['refuse-2@relay.mandi.test', 'enquiry-45@relay.mandi.test'],
+      subject: 's',
+      text: 'x',
+    })
+    assert.deepEqual(mixed.accepted, ['refuse-2@relay.mandi.test', 'enquiry-45@relay.mandi.test'])
+    assert.equal(relayed.length, before + 1)
+    assert.equal(relayed.at(-1)?.recipient, 'enquiry-45@relay.mandi.test')
+    assert.match(logs.join('\n'), /"code":"wrong_sender".*inbound mail refused/)
+  })
+
+  it('answers "try again later" when a handler fails for any other reason', async () => {
+    const failing: InboundMailHandler = {
+      name: 'test-failing',
+      matches: () => true,
+      async handle() {
+        throw new Error('database unavailable')
+      },
+    }
+    const other = await startInboundSmtp(
+      { host: '127.0.0.1', port: 0, domains: ['relay.mandi.test'] },
+      [failing],
+      logger,
+    )
+    const sender = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: other.port,
+      secure: false,
+      ignoreTLS: true,
+    })
+    try {
+      await assert.rejects(
+        sender.sendMail({
+          from: 'ravi@buyer.example',
+          to: 'enquiry-1@relay.mandi.test',
+          subject: 's',
+          text: 'x',
+        }),
+        (error: { responseCode?: number }) => {
+          assert.equal(error.responseCode, 451)
+          return true
+        },
+      )
+    } finally {
+      sender.close()
+      await other.close()
+    }
   })
 
   it('refuses a message over the size limit', async () => {

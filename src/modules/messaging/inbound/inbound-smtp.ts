@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import type { SMTPServerOptions } from 'smtp-server'
 import type { Logger } from '../../../logger.ts'
-import type { InboundMailHandler } from './inbound-handlers.ts'
+import { type InboundMailHandler, InboundRejection } from './inbound-handlers.ts'
 
 export interface InboundSmtpOptions {
   host: string
@@ -53,7 +53,9 @@ export async function startInboundSmtp(
         return callback(
           smtpError(550, '5.7.1 Relaying denied: this server only accepts mail for its own domains'),
         )
-      if (!handlerFor(recipient)) return callback(smtpError(550, '5.1.1 No such mailbox here'))
+      const handler = handlerFor(recipient)
+      if (!handler || (handler.isDeliverable && !handler.isDeliverable(recipient)))
+        return callback(smtpError(550, '5.1.1 No such mailbox here'))
       callback()
     },
     onData(stream, session, callback) {
@@ -69,15 +71,29 @@ export async function startInboundSmtp(
         try {
           const parsed = await simpleParser(Buffer.concat(chunks))
           const from = session.envelope.mailFrom
+          // After DATA there is one answer for all recipients. A permanent refusal is given only
+          // when every recipient refused; otherwise the refused copies are dropped (and logged),
+          // since refusing the whole message would bounce copies that were delivered.
+          const refusals: InboundRejection[] = []
           for (const rcpt of session.envelope.rcptTo) {
             const recipient = rcpt.address.toLowerCase()
             const handler = handlerFor(recipient)
-            await handler?.handle({
-              recipient,
-              envelopeFrom: from ? from.address || null : null,
-              size,
-              parsed,
-            })
+            try {
+              await handler?.handle({
+                recipient,
+                envelopeFrom: from ? from.address || null : null,
+                size,
+                parsed,
+              })
+            } catch (error) {
+              if (!(error instanceof InboundRejection)) throw error
+              refusals.push(error)
+              logger.info({ handler: handler?.name, code: error.code }, 'inbound mail refused')
+            }
+          }
+          const refusal = refusals[0]
+          if (refusal && refusals.length === session.envelope.rcptTo.length) {
+            return callback(smtpError(refusal.responseCode, `${refusal.status} ${refusal.message}`))
           }
           callback()
         } catch (error) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../../db/database.ts'
 import { devMailbox } from '../messaging.tables.ts'
-import { type EmailSender, extraHeaders, messageIdFor } from './email-sender.ts'
+import { type EmailSender, extraHeaders, fromHeader, messageIdFor } from './email-sender.ts'
 import type { SmsSender } from './sms-sender.ts'
 
 // With no provider configured, messages are written to dev_mailbox and shown at /dev/mailbox.
@@ -15,11 +15,12 @@ export function createDevMailboxEmailSender(db: Db, options: { from: string }): 
     recipientTitle: 'Development mailbox (this installation)',
     isExternal: false,
     async send(email) {
-      const messageId = messageIdFor(email.idempotencyKey, options.from)
+      const from = fromHeader(email, options.from)
+      const messageId = messageIdFor(email.idempotencyKey, from)
       const id = await insertOnce(db, {
         channel: 'email',
         idempotencyKey: email.idempotencyKey,
-        fromAddress: options.from,
+        fromAddress: from,
         toAddress: email.to,
         subject: email.subject,
         text: email.text,

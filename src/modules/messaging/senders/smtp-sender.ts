@@ -1,11 +1,14 @@
 import nodemailer from 'nodemailer'
 import { DeliveryError, scrubPersonal } from '../delivery-error.ts'
-import { type EmailSender, messageIdFor } from './email-sender.ts'
+import { addressOf, type EmailSender, messageIdFor } from './email-sender.ts'
 
 export interface SmtpSenderOptions {
   /** smtp://user:pass@host:587 or smtps://…:465; query parameters are nodemailer options. */
   url: string
-  /** The From header: "Mandi <no-reply@mandi.example>". */
+  /**
+   * The From header: "Mandi <no-reply@mandi.example>", unless a message kind sets its own. Its
+   * address is always the envelope sender, so bounces come here and never to a relay address.
+   */
   from: string
   /** Connections kept open to the server (a pool, unless the URL says pool=false). */
   maxConnections?: number
@@ -31,15 +34,22 @@ export function createSmtpSender(options: SmtpSenderOptions): EmailSender {
     recipientTitle: `Email provider (${host})`,
     isExternal: true,
     async send(email) {
-      const messageId = messageIdFor(email.idempotencyKey, options.from)
+      const messageId = messageIdFor(email.idempotencyKey, email.from?.address ?? options.from)
+      const references = email.references ?? []
       try {
         await transport.sendMail({
-          from: options.from,
+          // nodemailer encodes a display name given as an object (quotes, non-ASCII) itself.
+          from: email.from ? { name: email.from.name ?? '', address: email.from.address } : options.from,
           to: email.to,
           subject: email.subject,
           text: email.text,
           html: email.html,
           messageId,
+          ...(email.from ? { envelope: { from: addressOf(options.from), to: [email.to] } } : {}),
+          ...(email.replyTo
+            ? { replyTo: { name: email.replyTo.name ?? '', address: email.replyTo.address } }
+            : {}),
+          ...(references.length > 0 ? { inReplyTo: references.at(-1)!, references } : {}),
           ...(email.listUnsubscribeUrl
             ? {
                 // A nested array makes one combined List-Unsubscribe header (RFC 8058 one-click).

@@ -28,6 +28,14 @@ const samples: { [K in MessageKind]: MessageData<K> } = {
     unit: 'piece',
     enquiryUrl: 'https://mandi.example/seller/enquiries/42',
   },
+  'enquiry-message': {
+    enquiryId: '3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c',
+    author: { party: 'buyer', firstName: 'Ravi', city: 'Coimbatore' },
+    subject: 'Centrifugal Monoblock Pump 1 HP',
+    body: 'Can you deliver 25 pieces to Coimbatore by Friday?',
+    threadUrl: 'https://mandi.example/seller/leads/3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c',
+    relayAddress: 'e-abcdefgh@relay.mandi.example',
+  },
   'marketing-digest': {
     firstName: 'Asha',
     headline: 'New ball valves from Rajkot this week',
@@ -128,6 +136,54 @@ describe('message kinds', () => {
       /<a href="https:\/\/mandi\.example\/unsubscribe\/tok">Unsubscribe with one click<\/a>/,
     )
     assert.match(content.text, /₹450/)
+  })
+
+  it('sends a thread message from and with Reply-To the relay address, threaded per enquiry', () => {
+    const content = email('enquiry-message')
+    const relay = { name: 'Ravi from Coimbatore via Mandi', address: 'e-abcdefgh@relay.mandi.example' }
+    assert.deepEqual(content.from, relay)
+    assert.deepEqual(content.replyTo, relay)
+    assert.deepEqual(content.references, [
+      '<enquiry-3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c@relay.mandi.example>',
+    ])
+    assert.equal(content.subject, 'Re: Centrifugal Monoblock Pump 1 HP')
+    assert.match(content.text, /Ravi from Coimbatore wrote about “Centrifugal Monoblock Pump 1 HP”:/)
+    assert.match(content.text, /Can you deliver 25 pieces to Coimbatore by Friday\?/)
+    assert.doesNotMatch(content.text, /shared their contact details/)
+    const seller = email('enquiry-message', {
+      ...samples['enquiry-message'],
+      author: { party: 'seller', businessName: 'Kovai "Pumps" & Co' },
+    })
+    assert.equal(seller.from?.name, 'Kovai "Pumps" & Co via Mandi')
+    assert.match(seller.html, /Kovai &quot;Pumps&quot; &amp; Co/)
+  })
+
+  it('carries the buyer’s shared contact details only to the seller, and nothing else personal', () => {
+    const schema = messageKinds['enquiry-message'].schema
+    const sample = samples['enquiry-message']
+    const shared = { email: 'ravi@example.in', phone: '+919876543210' }
+    const toSeller = email('enquiry-message', { ...sample, sharedContact: shared })
+    assert.match(
+      toSeller.text,
+      /Ravi shared their contact details with you:\nEmail: ravi@example\.in\nPhone: \+919876543210/,
+    )
+    assert.match(toSeller.html, /Phone: \+919876543210/)
+    const toBuyer = {
+      ...sample,
+      author: { party: 'seller', businessName: 'Kovai Pumps' },
+      sharedContact: shared,
+    }
+    assert.equal(schema.safeParse(toBuyer).success, false)
+    assert.equal(schema.safeParse({ ...sample, buyerEmail: 'ravi@example.in' }).success, false)
+    assert.equal(
+      schema.safeParse({ ...sample, author: { ...sample.author, firstName: 'Ravi Kumar' } }).success,
+      false,
+    )
+    assert.equal(
+      schema.safeParse({ ...sample, author: { ...sample.author, phone: '+919876543210' } }).success,
+      false,
+    )
+    assert.equal(schema.safeParse({ ...sample, sharedContact: { email: null, phone: null } }).success, false)
   })
 
   it('refuses links that are not http(s), so data cannot smuggle a javascript: URL', () => {
