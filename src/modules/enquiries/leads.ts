@@ -17,6 +17,7 @@ import {
 } from './enquiries.tables.ts'
 import { addThreadEvent, type EnquiryRow, findForParty, sharedContactOf } from './enquiries.ts'
 import { type EnquiryContext, nowOf } from './enquiry-context.ts'
+import { redactContactDetails } from './reply-text.ts'
 import { NoteInput, QuoteInput, ReasonInput } from './enquiry-schemas.ts'
 import { assertEnquiryTransition, assertTransition, type LeadStatus, leadStatuses } from './lead-status.ts'
 import { forwardMessage } from './relay-forward.ts'
@@ -150,6 +151,15 @@ export async function listLeads(db: Db, seller: SellerActor, filters: LeadFilter
   return { items, total: totalRow?.n ?? 0, page, pageSize, counts, unread }
 }
 
+/** How many of the seller's leads (spam aside) have something they have not read; for the seller centre menu. */
+export async function countUnreadLeads(db: Db, seller: SellerActor): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(enquiries)
+    .where(and(eq(enquiries.businessId, seller.businessId), sql`${enquiries.leadStatus} <> 'spam'`, sellerUnread))
+  return row?.n ?? 0
+}
+
 export interface ThreadEntry {
   id: number
   author: 'buyer' | 'seller' | 'system'
@@ -205,11 +215,18 @@ export async function getLead(
 ) {
   const enquiry = await findForParty(db, { party: 'seller', ...seller }, enquiryId)
   const [buyer] = await db
-    .select({ name: users.name, city: users.city, company: buyerCompany })
+    .select({ name: users.name, city: users.city, company: buyerCompany, email: users.email, phone: users.phone })
     .from(enquiries)
     .innerJoin(users, eq(users.id, enquiries.buyerUserId))
     .where(eq(enquiries.id, enquiry.id))
   const contact = await sharedContactOf(db, enquiry)
+  // What the buyer typed stays flagged in the thread, but their own email and phone are masked
+  // for the seller until shared — the same rule the relay applies to forwarded emails.
+  const mask = (text: string) =>
+    redactContactDetails(text, {
+      emails: contact?.email || !buyer ? [] : [buyer.email],
+      phones: contact?.phone || !buyer?.phone ? [] : [buyer.phone],
+    })
   const product = enquiry.productId
     ? (
         await db
@@ -224,7 +241,7 @@ export async function getLead(
     .where(
       and(eq(buyerBlocks.businessId, seller.businessId), eq(buyerBlocks.buyerUserId, enquiry.buyerUserId)),
     )
-  const thread = await threadOf(db, enquiry.id)
+  const thread = (await threadOf(db, enquiry.id)).map((m) => ({ ...m, body: mask(m.body) }))
   const notes = await db
     .select({ id: leadNotes.id, body: leadNotes.body, createdAt: leadNotes.createdAt })
     .from(leadNotes)
@@ -246,7 +263,7 @@ export async function getLead(
     product: product ?? null,
     quantity: enquiry.quantity,
     unit: enquiry.unit,
-    message: enquiry.message,
+    message: mask(enquiry.message),
     requiredBy: enquiry.requiredBy,
     deliveryCity: enquiry.deliveryCity,
     matchReasons: enquiry.matchReasons ?? [],
@@ -449,6 +466,10 @@ export async function exportLeads(db: Db, seller: SellerActor) {
     .orderBy(desc(enquiries.createdAt))
   return rows.map(({ sharedFields, email, phone, ...row }) => ({
     ...row,
+    message: redactContactDetails(row.message, {
+      emails: sharedFields?.includes('email') ? [] : [email],
+      phones: sharedFields?.includes('phone') || !phone ? [] : [phone],
+    }),
     createdAt: row.createdAt.toISOString(),
     buyerEmail: sharedFields?.includes('email') ? email : '',
     buyerPhone: sharedFields?.includes('phone') ? (phone ?? '') : '',

@@ -224,6 +224,10 @@ describe('enquiries API', () => {
       payload: { body: 'We need them with a 50 mm outlet, 2 HP motor.' },
     })
     assert.equal(plain.json().message.flaggedContact, false)
+    const masked = await leadJson(s.headers, enquiry.id)
+    const typed = masked.json().lead.thread.find((m: { flaggedContact: boolean }) => m.flaggedContact)
+    assert.ok(typed, 'the seller sees that the message held contact details…')
+    assert.ok(!masked.body.includes('98123 45678'), '…but not the buyer’s own number while it is not shared')
 
     const reply = await ctx.server.inject({
       method: 'POST',
