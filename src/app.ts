@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto'
 import type { Config } from './config.ts'
 import { type Database, openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { dataInventory } from './inventory.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { createDevCallMasking } from './modules/enquiries/callbacks.ts'
-import type { EnquiryContext } from './modules/enquiries/enquiry-context.ts'
+import { type EnquiryContext, relayKeyFromSecrets } from './modules/enquiries/enquiry-context.ts'
 import * as messaging from './modules/messaging/index.ts'
 import * as privacy from './modules/privacy/index.ts'
 
@@ -49,13 +48,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     accountsDeps: { secretKey: config.secretKey, publicUrl: config.publicUrl },
     enquiryContext: {
       publicUrl: config.publicUrl,
-      // A key of its own, derived from SECRET_KEY, so relay addresses never share a key with cookies.
-      relay: {
-        secretKey: createHmac('sha256', config.secretKey)
-          .update('mandi:relay-address:v1')
-          .digest('base64url'),
-        domain: config.messaging.relayDomain,
-      },
+      relay: relayKeyFromSecrets(config.secretKey, config.previousSecretKeys, config.messaging.relayDomain),
       // Only the development adapter exists so far; production without a provider offers
       // "share my number" call-backs but not masked ones.
       callMasking: config.isProduction ? undefined : createDevCallMasking(),

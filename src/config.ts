@@ -16,6 +16,17 @@ const Env = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Earlier SECRET_KEYs, comma-separated, after a rotation: relay addresses in mail already sent keep working.
+  PREVIOUS_SECRET_KEYS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(32, 'each previous key must be at least 32 characters'))),
   CONSENT_RECEIPT_KEY: z
     .string()
     .refine((v) => v.includes('BEGIN PRIVATE KEY'), 'must be an Ed25519 private key in PKCS#8 PEM form')
@@ -41,7 +52,11 @@ const Env = z.object({
   SMS_DLT_TEMPLATES: z.string().default(''),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
-  INBOUND_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  INBOUND_SMTP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   RELAY_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as relay.example.in')
@@ -49,7 +64,10 @@ const Env = z.object({
   OPERATOR_NAME: z.string().min(1).default('Mandi Marketplace (self-hosted)'),
   GRIEVANCE_OFFICER_NAME: z.string().min(1).default('Grievance Officer'),
   GRIEVANCE_OFFICER_EMAIL: z.email().default('grievance@mandi.localhost'),
-  GRIEVANCE_OFFICER_ADDRESS: z.string().min(1).default('Address not configured (set GRIEVANCE_OFFICER_ADDRESS)'),
+  GRIEVANCE_OFFICER_ADDRESS: z
+    .string()
+    .min(1)
+    .default('Address not configured (set GRIEVANCE_OFFICER_ADDRESS)'),
 })
 
 export type Env = z.infer<typeof Env>
@@ -77,7 +95,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isProduction: e.NODE_ENV === 'production',
     host: e.HOST,
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     dataDir,
     database: Object.freeze({
       url: e.DATABASE_URL,
@@ -86,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pgliteDir: path.join(dataDir, 'pglite'),
     }),
     secretKey: e.SECRET_KEY ?? developmentSecret(dataDir),
+    previousSecretKeys: Object.freeze(e.PREVIOUS_SECRET_KEYS),
     consentReceiptKey: e.CONSENT_RECEIPT_KEY ?? developmentReceiptKey(dataDir),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

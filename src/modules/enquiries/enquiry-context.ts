@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import type { CallMaskingProvider } from './callbacks.ts'
 import type { RelayAddressKey } from './relay-address.ts'
 
@@ -15,4 +16,18 @@ export interface EnquiryContext {
 
 export function nowOf(ctx: EnquiryContext): Date {
   return ctx.now?.() ?? new Date()
+}
+
+/**
+ * The relay's signing key, derived from SECRET_KEY so that relay addresses never share a key with
+ * cookies; keys derived from earlier SECRET_KEYs keep addresses in mail already sent working.
+ */
+export function relayKeyFromSecrets(
+  secretKey: string,
+  previous: readonly string[],
+  domain: string,
+): RelayAddressKey {
+  const derive = (key: string) =>
+    createHmac('sha256', key).update('mandi:relay-address:v1').digest('base64url')
+  return { secretKey: derive(secretKey), previousSecretKeys: previous.map(derive), domain }
 }
