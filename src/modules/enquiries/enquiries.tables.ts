@@ -215,9 +215,16 @@ export const enquiryMessages = pgTable(
     /** The message held an email address or phone number although contact details were not shared. */
     flaggedContact: boolean('flagged_contact').notNull().default(false),
     quote: jsonb('quote').$type<QuoteTerms>(),
+    /** SHA-256 of the email's Message-ID, for mail that came through the relay: a retried delivery is stored once. */
+    sourceHash: text('source_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('enquiry_messages_thread_idx').on(t.enquiryId, t.id)],
+  (t) => [
+    index('enquiry_messages_thread_idx').on(t.enquiryId, t.id),
+    uniqueIndex('enquiry_messages_source_unique')
+      .on(t.enquiryId, t.sourceHash)
+      .where(sql`source_hash is not null`),
+  ],
 )
 
 export const enquiryMessagesInventory = classifyTable(
@@ -232,6 +239,7 @@ export const enquiryMessagesInventory = classifyTable(
     via: notPersonal,
     flaggedContact: notPersonal,
     quote: notPersonal,
+    sourceHash: notPersonal,
     createdAt: notPersonal,
   },
 )

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts'
@@ -91,7 +92,12 @@ export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: st
     return { id: lead.id, status: lead.status }
   })
   // Kept only with the buyer's consent to personalisation; recordInterest checks it.
-  await recordInterest(db, buyerUserId, { kind: 'enquiry', productId: target.productId, businessId: target.businessId }, now)
+  await recordInterest(
+    db,
+    buyerUserId,
+    { kind: 'enquiry', productId: target.productId, businessId: target.businessId },
+    now,
+  )
   return created
 }
 
@@ -113,7 +119,10 @@ export interface EnquiryTarget {
  * The product (published) or seller an enquiry form is for, with what the form shows. Throws
  * not_found('product_not_found' | 'seller_not_found') like createEnquiry.
  */
-export async function findEnquiryTarget(db: Db, target: { productId?: number; sellerId?: number }): Promise<EnquiryTarget> {
+export async function findEnquiryTarget(
+  db: Db,
+  target: { productId?: number; sellerId?: number },
+): Promise<EnquiryTarget> {
   const sellerName = sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`
   if (target.productId !== undefined) {
     const [row] = await db
@@ -139,7 +148,14 @@ export async function findEnquiryTarget(db: Db, target: { productId?: number; se
     .from(businesses)
     .where(eq(businesses.id, target.sellerId ?? 0))
   if (!row) throw notFound('seller_not_found', 'That seller is not on Mandi.')
-  return { ...row, productId: null, productSlug: null, subject: `Enquiry for ${row.sellerName}`, unit: null, moq: null }
+  return {
+    ...row,
+    productId: null,
+    productSlug: null,
+    subject: `Enquiry for ${row.sellerName}`,
+    unit: null,
+    moq: null,
+  }
 }
 
 /** Throws forbidden('profile_incomplete') with what to complete; used by enquiries and requirements. */
@@ -235,10 +251,22 @@ export async function postMessage(
   enquiryId: string,
   body: unknown,
   via: 'web' | 'email' = 'web',
+  options: { sourceMessageId?: string | undefined } = {},
 ) {
   const text = parseInput(messageBody, body, 'invalid_message')
+  const sourceHash = options.sourceMessageId
+    ? createHash('sha256').update(options.sourceMessageId).digest('hex')
+    : null
   return db.transaction(async (tx) => {
     const enquiry = await findForParty(tx, actor, enquiryId, { lock: true })
+    if (sourceHash) {
+      // A sending server that retries after a temporary refusal delivers the same message again.
+      const [seen] = await tx
+        .select()
+        .from(enquiryMessages)
+        .where(and(eq(enquiryMessages.enquiryId, enquiry.id), eq(enquiryMessages.sourceHash, sourceHash)))
+      if (seen) return seen
+    }
     if (enquiry.status === 'expired') {
       throw new AppError(
         'conflict',
@@ -264,6 +292,7 @@ export async function postMessage(
         body: text,
         via,
         flaggedContact: flagged,
+        sourceHash,
         createdAt: now,
       })
       .returning()

@@ -129,6 +129,30 @@ describe(`the relay's inbound handler (${testDatabaseKind})`, () => {
     assert.doesNotMatch(JSON.stringify(forwards[0]!.data), /9812345678|98123 45678|buyer-mail/)
   })
 
+  it('stores a message once when the sending server delivers it again after a retry', async () => {
+    const { enquiry, buyer } = await buildEnquiry(t.db)
+    const to = relayAddress({ enquiryId: enquiry.id, party: 'buyer' }, ctx.relay)
+    const mail = await inbound({
+      from: buyer.email,
+      to,
+      subject: 'Re: pumps',
+      messageId: '<retry-1@mail.buyer.example>',
+      text: 'Please include the test certificate.',
+    })
+    await handler().handle(mail)
+    await handler().handle(mail)
+    const stored = await thread(enquiry.id)
+    assert.deepEqual(
+      stored.map((m) => m.body),
+      ['Please include the test certificate.'],
+    )
+    const forwards = await t.db
+      .select()
+      .from(messaging.outboxMessages)
+      .where(eq(messaging.outboxMessages.idempotencyKey, `enquiry-message:${stored[0]!.id}`))
+    assert.equal(forwards.length, 1)
+  })
+
   it('accepts the seller from the business email or the owner’s email, and cuts an Outlook-style quote', async () => {
     const { enquiry, seller, buyer } = await buildEnquiry(t.db)
     const to = relayAddress({ enquiryId: enquiry.id, party: 'seller' }, ctx.relay)

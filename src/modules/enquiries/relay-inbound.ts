@@ -92,7 +92,9 @@ export function createRelayInboundHandler(deps: RelayInboundDeps): messaging.Inb
           ? { party: 'buyer', userId: parties.buyer.userId }
           : { party: 'seller', userId: parties.seller.ownerUserId, businessId: parties.seller.businessId }
       try {
-        const message = await postMessage(deps.db, deps.ctx, actor, address.enquiryId, text, 'email')
+        const message = await postMessage(deps.db, deps.ctx, actor, address.enquiryId, text, 'email', {
+          sourceMessageId: mail.parsed.messageId,
+        })
         deps.logger.info({ ...log, threadMessageId: message.id }, 'relay mail stored in the thread')
         await deps
           .afterStore?.()

@@ -1,0 +1,2 @@
+ALTER TABLE "enquiry_messages" ADD COLUMN "source_hash" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "enquiry_messages_source_unique" ON "enquiry_messages" USING btree ("enquiry_id","source_hash") WHERE source_hash is not null;
