@@ -91,6 +91,9 @@ export async function seed(app: App, options: { products: number; seed?: number 
     `Demo data: ${result.categories} categories, ${result.businesses} sellers, ${result.products} products, ` +
       `${result.users} people in ${(result.ms / 1000).toFixed(1)} s.`,
   )
+  const { seedDemoEnquiries } = await import('./demo/enquiries.ts')
+  const leads = await seedDemoEnquiries(app.db, app.enquiryContext)
+  if (leads > 0) console.log(`Demo leads: ${leads} enquiries for the demo seller.`)
 }
 
 export function describeDatabase(config: Config): string {
