@@ -430,6 +430,14 @@ export const sellerResponsivenessInventory = classifyTable(
   },
 )
 
+const interestSignal = {
+  personal: true,
+  category: 'behavioural',
+  purposes: ['personalisation'],
+  retention: '180 days, or until you withdraw consent',
+  erasure: 'delete',
+} as const
+
 export const interestKinds = ['view', 'enquiry', 'search'] as const
 
 /**
@@ -458,38 +466,10 @@ export const buyerInterestsInventory = classifyTable(
   {
     id: notPersonal,
     userId: notPersonal,
-    kind: {
-      personal: true,
-      category: 'behavioural',
-      description: 'Whether you viewed or enquired about something',
-      purposes: ['personalisation'],
-      retention: '180 days, or until you withdraw consent',
-      erasure: 'delete',
-    },
-    categoryId: {
-      personal: true,
-      category: 'behavioural',
-      description: 'Categories you looked at',
-      purposes: ['personalisation'],
-      retention: '180 days, or until you withdraw consent',
-      erasure: 'delete',
-    },
-    productId: {
-      personal: true,
-      category: 'behavioural',
-      description: 'Products you looked at',
-      purposes: ['personalisation'],
-      retention: '180 days, or until you withdraw consent',
-      erasure: 'delete',
-    },
-    businessId: {
-      personal: true,
-      category: 'behavioural',
-      description: 'Sellers you looked at or contacted',
-      purposes: ['personalisation'],
-      retention: '180 days, or until you withdraw consent',
-      erasure: 'delete',
-    },
+    kind: { ...interestSignal, description: 'Whether you viewed or enquired about something' },
+    categoryId: { ...interestSignal, description: 'Categories you looked at' },
+    productId: { ...interestSignal, description: 'Products you looked at' },
+    businessId: { ...interestSignal, description: 'Sellers you looked at or contacted' },
     createdAt: notPersonal,
   },
 )

@@ -156,8 +156,17 @@ export async function countUnreadLeads(db: Db, seller: SellerActor): Promise<num
   const [row] = await db
     .select({ n: count() })
     .from(enquiries)
-    .where(and(eq(enquiries.businessId, seller.businessId), sql`${enquiries.leadStatus} <> 'spam'`, sellerUnread))
+    .where(
+      and(eq(enquiries.businessId, seller.businessId), sql`${enquiries.leadStatus} <> 'spam'`, sellerUnread),
+    )
   return row?.n ?? 0
+}
+
+async function markRead(db: Db, enquiryId: string, side: 'sellerReadAt' | 'buyerReadAt', now = new Date()) {
+  await db
+    .update(enquiries)
+    .set({ [side]: now })
+    .where(eq(enquiries.id, enquiryId))
 }
 
 export interface ThreadEntry {
@@ -215,7 +224,13 @@ export async function getLead(
 ) {
   const enquiry = await findForParty(db, { party: 'seller', ...seller }, enquiryId)
   const [buyer] = await db
-    .select({ name: users.name, city: users.city, company: buyerCompany, email: users.email, phone: users.phone })
+    .select({
+      name: users.name,
+      city: users.city,
+      company: buyerCompany,
+      email: users.email,
+      phone: users.phone,
+    })
     .from(enquiries)
     .innerJoin(users, eq(users.id, enquiries.buyerUserId))
     .where(eq(enquiries.id, enquiry.id))
@@ -248,12 +263,7 @@ export async function getLead(
     .where(eq(leadNotes.enquiryId, enquiry.id))
     .orderBy(asc(leadNotes.id))
   const callbacks = await callbacksOf(db, enquiry, contact?.phone ?? null)
-  if (options.markRead !== false) {
-    await db
-      .update(enquiries)
-      .set({ sellerReadAt: options.now ?? new Date() })
-      .where(eq(enquiries.id, enquiry.id))
-  }
+  if (options.markRead !== false) await markRead(db, enquiry.id, 'sellerReadAt', options.now)
   return {
     id: enquiry.id,
     status: enquiry.leadStatus,
@@ -608,12 +618,7 @@ export async function getBuyerEnquiry(
     .orderBy(desc(contactShares.sharedAt), desc(contactShares.id))
   const contact = await sharedContactOf(db, enquiry)
   const callbacks = await callbacksOf(db, enquiry, contact?.phone ?? null)
-  if (options.markRead !== false) {
-    await db
-      .update(enquiries)
-      .set({ buyerReadAt: options.now ?? new Date() })
-      .where(eq(enquiries.id, enquiry.id))
-  }
+  if (options.markRead !== false) await markRead(db, enquiry.id, 'buyerReadAt', options.now)
   return {
     id: enquiry.id,
     status: enquiry.status,

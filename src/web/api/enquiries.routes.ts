@@ -72,6 +72,9 @@ const CreateBody = z
   .describe('Exactly one of productId and sellerId')
 
 const iso = (d: Date) => d.toISOString()
+const presentMessage = (m: { id: number; flaggedContact: boolean; createdAt: Date }) => ({
+  message: { id: m.id, flaggedContact: m.flaggedContact, createdAt: iso(m.createdAt) },
+})
 const presentThread = (thread: enquiries.ThreadEntry[]) =>
   thread.map((m) => ({ ...m, createdAt: iso(m.createdAt) }))
 
@@ -175,13 +178,7 @@ export function enquiryRoutes(api: ApiRegistry, app: App) {
         body.body,
       )
       reply.status(201)
-      return {
-        message: {
-          id: message.id,
-          flaggedContact: message.flaggedContact,
-          createdAt: iso(message.createdAt),
-        },
-      }
+      return presentMessage(message)
     },
   )
 
@@ -417,13 +414,7 @@ export function enquiryRoutes(api: ApiRegistry, app: App) {
         body.body,
       )
       reply.status(201)
-      return {
-        message: {
-          id: message.id,
-          flaggedContact: message.flaggedContact,
-          createdAt: iso(message.createdAt),
-        },
-      }
+      return presentMessage(message)
     },
   )
 
