@@ -53,6 +53,11 @@ export interface NewLead {
 export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: string, input: unknown) {
   const data = parseInput(EnquiryInput, input)
   const now = nowOf(ctx)
+  if (data.requiredBy && Date.parse(`${data.requiredBy}T23:59:59Z`) < now.getTime()) {
+    throw invalid('invalid_required_by', 'The date you need the goods by has already passed.', {
+      requiredBy: 'Choose today or a later date.',
+    })
+  }
   await assertCanEnquire(db, buyerUserId, 'send_enquiry')
 
   let target: { businessId: number; subject: string; productId: number | null }
@@ -272,6 +277,15 @@ export async function postMessage(
         'conflict',
         'enquiry_expired',
         'This enquiry has expired. Please send a new enquiry instead.',
+      )
+    }
+    if (enquiry.status === 'closed') {
+      throw new AppError(
+        'conflict',
+        'enquiry_closed',
+        actor.party === 'buyer'
+          ? 'You closed this enquiry. Reopen it to write to the seller again.'
+          : 'The buyer closed this enquiry, so it takes no more messages.',
       )
     }
     if (actor.party === 'seller' && enquiry.leadStatus === 'spam') {

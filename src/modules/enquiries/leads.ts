@@ -462,7 +462,7 @@ export async function exportLeads(db: Db, seller: SellerActor) {
       message: enquiries.message,
       buyerName: users.name,
       buyerCompany,
-      buyerCity: users.city,
+      buyerCity: sql<string | null>`coalesce(${users.city}, ${enquiries.deliveryCity})`,
       // Contact columns come from the active share only: a subquery that is empty unless shared now.
       sharedFields: sql<
         string[] | null

@@ -107,7 +107,9 @@ export function createRelayInboundHandler(deps: RelayInboundDeps): messaging.Inb
       } catch (error) {
         if (
           error instanceof AppError &&
-          (error.code === 'enquiry_expired' || error.code === 'enquiry_not_found')
+          (error.code === 'enquiry_expired' ||
+            error.code === 'enquiry_closed' ||
+            error.code === 'enquiry_not_found')
         ) {
           throw refuse('enquiry_closed')
         }

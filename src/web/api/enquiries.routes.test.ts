@@ -312,6 +312,9 @@ describe('enquiries API', () => {
     const bad = await enquire(b.headers, s.product.id, { quantity: -2, message: 'short' })
     assert.equal(bad.statusCode, 400)
     assert.ok(bad.json().error.fields)
+    const late = await enquire(b.headers, s.product.id, { requiredBy: '2020-01-01' })
+    assert.equal(late.statusCode, 400)
+    assert.equal(late.json().error.fields.requiredBy, 'Choose today or a later date.')
     const own = await enquire(s.headers, s.product.id)
     assert.equal(own.statusCode, 403)
     assert.equal(own.json().error.code, 'own_business')
@@ -360,5 +363,37 @@ describe('enquiries API', () => {
     })
     lead = await leadJson(s.headers, enquiry.id)
     assert.ok(!lead.body.includes('9812345678'), 'revoking hides the revealed number too')
+  })
+
+  it('takes no more messages once the buyer closes the enquiry, until they reopen it', async () => {
+    const s = await seller()
+    const b = await buyer()
+    const { enquiry } = (await enquire(b.headers, s.product.id)).json()
+    const close = await ctx.server.inject({
+      method: 'POST',
+      url: `/api/v1/enquiries/${enquiry.id}/status`,
+      headers: b.headers,
+      payload: { status: 'closed', reason: 'Bought locally' },
+    })
+    assert.equal(close.statusCode, 200)
+    const reply = () =>
+      ctx.server.inject({
+        method: 'POST',
+        url: `/api/v1/seller/leads/${enquiry.id}/messages`,
+        headers: s.headers,
+        payload: { body: 'Still interested?' },
+      })
+    const refused = await reply()
+    assert.equal(refused.statusCode, 409)
+    assert.equal(refused.json().error.message, 'The buyer closed this enquiry, so it takes no more messages.')
+    const lead = (await leadJson(s.headers, enquiry.id)).json().lead
+    assert.match(lead.thread.at(-1).body, /closed this enquiry: Bought locally/)
+    await ctx.server.inject({
+      method: 'POST',
+      url: `/api/v1/enquiries/${enquiry.id}/status`,
+      headers: b.headers,
+      payload: { status: 'open' },
+    })
+    assert.equal((await reply()).statusCode, 201)
   })
 })
