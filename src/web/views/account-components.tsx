@@ -16,7 +16,15 @@ export interface FlashMessage {
   text: string
 }
 
-export type AccountSection = 'overview' | 'profile' | 'history' | 'security' | 'business' | 'privacy'
+export type AccountSection =
+  | 'overview'
+  | 'profile'
+  | 'history'
+  | 'security'
+  | 'business'
+  | 'enquiries'
+  | 'privacy'
+  | 'requirements'
 
 const sections: { id: AccountSection; href: string; label: string }[] = [
   { id: 'overview', href: '/account', label: 'Overview' },
@@ -24,6 +32,8 @@ const sections: { id: AccountSection; href: string; label: string }[] = [
   { id: 'history', href: '/account/profile/history', label: 'Profile history' },
   { id: 'security', href: '/account/security', label: 'Sign-in and security' },
   { id: 'business', href: '/account/business', label: 'Business profile' },
+  { id: 'enquiries', href: '/account/enquiries', label: 'Enquiries' },
+  { id: 'requirements', href: '/account/requirements', label: 'Buy requirements' },
   { id: 'privacy', href: '/account/privacy', label: 'Privacy centre' },
 ]
 
@@ -80,13 +90,22 @@ export function SectionShell(props: {
         <div class="account-layout">
           <nav class="account-nav" aria-label={props.navLabel}>
             <ul>
-              {props.sections.map((s) => (
-                <li key={s.id}>
-                  <a href={s.href} aria-current={s.id === props.current ? 'page' : undefined}>
-                    {s.label}
-                  </a>
-                </li>
-              ))}
+              {props.sections.map((s) => {
+                const count = props.ctx.navCounts?.[s.id] ?? 0
+                return (
+                  <li key={s.id}>
+                    <a href={s.href} aria-current={s.id === props.current ? 'page' : undefined}>
+                      {s.label}
+                      {count > 0 ? (
+                        <span class="nav-count">
+                          {count}
+                          <span class="visually-hidden"> unread</span>
+                        </span>
+                      ) : null}
+                    </a>
+                  </li>
+                )
+              })}
             </ul>
           </nav>
           <div class="account-main">

@@ -10,6 +10,8 @@ export interface PageContext {
   requestId: string
   /** The signed-in person, for the header's account menu; null or absent when signed out. */
   account?: HeaderAccount | null
+  /** Counts shown beside section menu entries (e.g. unread leads), set by a route's preHandler. */
+  navCounts?: Readonly<Record<string, number>>
 }
 
 export interface HeaderAccount {
@@ -27,6 +29,25 @@ export function pageContext(request: FastifyRequest): PageContext {
     q: url.searchParams.get('q')?.slice(0, 200) ?? '',
     requestId: request.id,
     account: session ? { name: session.user.name, csrfToken: reply ? csrfToken(reply) : null } : null,
+    navCounts: navCounts.get(request) ?? {},
+  }
+}
+
+const navCounts = new WeakMap<FastifyRequest, Record<string, number>>()
+
+/** Puts a count beside a section menu entry on this request's page (the entry's id is the key). */
+export function setNavCount(request: FastifyRequest, key: string, count: number) {
+  navCounts.set(request, { ...navCounts.get(request), [key]: count })
+}
+
+/** The context of the same address for someone signed out: what a shared page is rendered with. */
+export function anonymousPageContext(request: FastifyRequest): PageContext {
+  const url = new URL(request.url, 'http://local')
+  return {
+    path: url.pathname,
+    q: url.searchParams.get('q')?.slice(0, 200) ?? '',
+    requestId: '',
+    account: null,
   }
 }
 

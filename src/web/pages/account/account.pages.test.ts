@@ -236,20 +236,22 @@ describe(`registration and sign-in pages (${testDatabaseKind})`, () => {
     assert.doesNotMatch(page.body, /href="\/account\/register"/)
   })
 
-  it("tells a product page's visitor to sign in to enquire, and a signed-in person that enquiries are not on yet", async () => {
+  it('shows every product page visitor the same enquiry card, and asks a signed-out one to sign in first', async () => {
     const product = await buildProduct(ctx.app.db)
     const url = `/p/${product.id}/${product.slug}`
-    const out = await new TestBrowser(ctx.server).get(url)
+    const enquire = `/enquire?productId=${product.id}`
+    const anonymous = new TestBrowser(ctx.server)
+    const out = await anonymous.get(url)
     assert.equal(out.statusCode, 200)
-    assert.ok(out.body.includes(`<a href="/account/sign-in?next=${encodeURIComponent(url)}">Sign in</a>`))
-    assert.match(visibleText(out.body), /Sign in or register to send enquiries\./)
+    assert.ok(out.body.includes(`href="${enquire}"`))
+    const toSignIn = await anonymous.get(enquire)
+    assert.equal(toSignIn.statusCode, 303)
+    assert.equal(toSignIn.headers.location, `/account/sign-in?next=${encodeURIComponent(enquire)}`)
     const { browser } = await registerThroughForm(ctx)
-    const signedIn = visibleText((await browser.get(url)).body)
-    assert.match(
-      signedIn,
-      /Sending enquiries is not switched on on this site yet, so .* cannot be contacted through Mandi for now\./,
-    )
-    assert.doesNotMatch(signedIn, /Sign in or register to send enquiries/)
+    const signedIn = (await browser.get(url)).body
+    const card = (html: string) => /<section class="card enquire" id="enquire">[\s\S]*?<\/section>/.exec(html)?.[0]
+    assert.ok(card(out.body))
+    assert.equal(card(signedIn), card(out.body))
   })
 
   it('signs out from the header form, after which account pages ask to sign in again', async () => {

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
+import * as enquiries from '../../../modules/enquiries/index.ts'
+import * as privacy from '../../../modules/privacy/index.ts'
 import { sendPage } from '../../render.tsx'
 import { AccountShell, CsrfField, type FlashMessage } from '../../views/account-components.tsx'
 import { Icon } from '../../views/icons.tsx'
 import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
-import { Badge, Button, Card } from '../../views/ui.tsx'
+import { Badge, Button, Card, GstVerifiedBadge } from '../../views/ui.tsx'
+import { sellerPath } from '../../views/urls.ts'
 import { mustSignIn, noStore, sessionOf, takeFlash } from './account-frame.ts'
 
 const capabilityLabels: Record<accounts.Capability, { title: string; text: string }> = {
@@ -24,10 +27,13 @@ interface Readiness {
 export function overviewPages(server: FastifyInstance, app: App) {
   server.get('/account', { preHandler: mustSignIn }, async (request, reply) => {
     const { user } = sessionOf(request)
-    const [profile, business] = await Promise.all([
+    const [profile, business, personalised] = await Promise.all([
       accounts.findProfile(app.db, user.id),
       accounts.findBusinessByOwner(app.db, user.id),
+      privacy.hasConsent(app.db, user.id, 'personalisation'),
     ])
+    // Suggestions exist only for people who turned personalisation on; nothing is shown otherwise.
+    const suggestions = personalised ? await enquiries.suppliersYouMayNeed(app.db, user.id, 6) : null
     const facts: accounts.ProfileFacts = { ...profile, hasBusiness: business !== null }
     const readiness = (Object.keys(capabilityLabels) as accounts.Capability[]).map((capability) => ({
       capability,
@@ -43,6 +49,7 @@ export function overviewPages(server: FastifyInstance, app: App) {
         profile={profile}
         businessName={business ? (business.tradeName ?? business.legalName) : null}
         readiness={readiness}
+        suggestions={suggestions}
       />,
     )
   })
@@ -55,6 +62,8 @@ function OverviewPage(props: {
   profile: accounts.Profile
   businessName: string | null
   readiness: Readiness[]
+  /** null when the person has not consented to personalised suggestions. */
+  suggestions: enquiries.SupplierSuggestion[] | null
 }) {
   const { profile } = props
   const first = profile.name?.trim().split(/\s+/)[0] ?? ''
@@ -125,6 +134,8 @@ function OverviewPage(props: {
         </ul>
       </section>
 
+      {props.suggestions ? <SuppliersYouMayNeed suggestions={props.suggestions} /> : null}
+
       <nav aria-labelledby="quick-title" class="card">
         <h2 class="card-title" id="quick-title">
           Your account
@@ -147,12 +158,46 @@ function OverviewPage(props: {
             <span class="muted">{props.businessName ?? 'GSTIN, address, logo — to sell on Mandi'}</span>
           </li>
           <li>
+            <a href="/account/requirements">Buy requirements</a>
+            <span class="muted">Post what you need; see who received it and who replied</span>
+          </li>
+          <li>
             <a href="/account/privacy">Privacy centre</a>
             <span class="muted">Your choices, receipts and who received your data</span>
           </li>
         </ul>
       </nav>
     </AccountShell>
+  )
+}
+
+function SuppliersYouMayNeed(props: { suggestions: enquiries.SupplierSuggestion[] }) {
+  return (
+    <section class="card" aria-labelledby="suggestions-title">
+      <h2 class="card-title" id="suggestions-title">
+        Suppliers you may need
+      </h2>
+      <p class="muted">
+        Chosen from the products you viewed and the enquiries and requirements you sent, because you turned on
+        personalised suggestions. Sellers you have already contacted are left out.{' '}
+        <a href="/account/privacy#consent-personalisation">Turn this off</a> — what we noted is then deleted.
+      </p>
+      {props.suggestions.length === 0 ? (
+        <p>Suggestions appear here once you have looked at a few products.</p>
+      ) : (
+        <ul class="supplier-suggestions">
+          {props.suggestions.map((s) => (
+            <li key={s.businessId}>
+              <a href={sellerPath(s)}>{s.name}</a> {s.verified ? <GstVerifiedBadge /> : null}
+              <br />
+              <span class="muted">
+                {s.categoryName} · {s.city}, {s.state} · {s.responsiveness[0]}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   )
 }
 

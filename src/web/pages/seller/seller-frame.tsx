@@ -3,21 +3,23 @@ import type { ComponentChildren } from 'preact'
 import { csrfPassed } from '../../csrf.ts'
 import type { App } from '../../../app.ts'
 import * as catalog from '../../../modules/catalog/index.ts'
+import * as enquiries from '../../../modules/enquiries/index.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { presentError } from '../../errors.ts'
 import { sendPage } from '../../render.tsx'
 import { type FlashMessage, SectionShell } from '../../views/account-components.tsx'
-import { type PageContext, pageContext } from '../../views/page-context.ts'
+import { type PageContext, pageContext, setNavCount } from '../../views/page-context.ts'
 import { ButtonLink, Card } from '../../views/ui.tsx'
 import { noStore, sessionOf } from '../account/account-frame.ts'
 
 // What every /seller page shares: the seller's frame (menu of seller tasks), and turning the
 // signed-in person into the business they sell for — or a page saying what to complete first.
 
-export type SellerSection = 'products' | 'new' | 'import' | 'api-keys'
+export type SellerSection = 'products' | 'leads' | 'new' | 'import' | 'api-keys'
 
 const sections: { id: SellerSection; href: string; label: string }[] = [
   { id: 'products', href: '/seller', label: 'Products' },
+  { id: 'leads', href: '/seller/leads', label: 'Leads' },
   { id: 'new', href: '/seller/products/new', label: 'Add a product' },
   { id: 'import', href: '/seller/import', label: 'Import from CSV' },
   { id: 'api-keys', href: '/seller/api-keys', label: 'API keys' },
@@ -72,7 +74,9 @@ export function mustBeSeller(app: App) {
       return reply.redirect(`/account/sign-in?next=${encodeURIComponent(next)}`, 303)
     }
     try {
-      sellers.set(request, await catalog.sellerForUser(app.db, request.session.user))
+      const seller = await catalog.sellerForUser(app.db, request.session.user)
+      sellers.set(request, seller)
+      setNavCount(request, 'leads', await enquiries.countUnreadLeads(app.db, seller))
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'profile_incomplete') throw error
       noStore(reply)
