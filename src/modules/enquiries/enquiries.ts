@@ -7,9 +7,8 @@ import * as accounts from '../accounts/index.ts'
 import { businesses, users } from '../accounts/accounts.tables.ts'
 import { products } from '../catalog/catalog.tables.ts'
 import * as messaging from '../messaging/index.ts'
-import * as privacy from '../privacy/index.ts'
 import { hasContactDetails } from './contact-detection.ts'
-import { buyerBlocks, contactShares, enquiries, enquiryMessages } from './enquiries.tables.ts'
+import { buyerBlocks, enquiries, enquiryMessages } from './enquiries.tables.ts'
 import { type EnquiryContext, nowOf } from './enquiry-context.ts'
 import { assertWithinEnquiryLimits } from './enquiry-limits.ts'
 import { EnquiryInput, messageBody } from './enquiry-schemas.ts'
@@ -340,111 +339,6 @@ export async function addThreadEvent(tx: Db, enquiryId: string, body: string, at
 }
 
 /**
- * The buyer shares their email and phone (or only the phone, for a call-back) with the seller of
- * one enquiry: one disclosure-ledger entry with basis "consent". Sharing again while shared
- * changes nothing unless it adds a field.
- */
-export async function shareContact(
-  db: Db,
-  ctx: EnquiryContext,
-  buyerUserId: string,
-  enquiryId: string,
-  requested: readonly ('email' | 'phone')[] = ['email', 'phone'],
-) {
-  return db.transaction(async (tx) => {
-    const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
-    const [person] = await tx
-      .select({ email: users.email, phone: users.phone })
-      .from(users)
-      .where(eq(users.id, buyerUserId))
-    const available = requested.filter((f) => (f === 'phone' ? Boolean(person?.phone) : true))
-    if (available.length === 0) throw invalid('no_phone', 'Add your mobile number to your profile first.')
-    const [active] = await tx
-      .select()
-      .from(contactShares)
-      .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
-    const fields = [...new Set([...(active?.fields ?? []), ...available])] as ('email' | 'phone')[]
-    if (active && fields.length === active.fields.length)
-      return { shared: true, fields: active.fields, sharedAt: active.sharedAt }
-
-    const now = nowOf(ctx)
-    const sellerName = await businessDisplayName(tx, enquiry.businessId)
-    const disclosure = await privacy.recordDisclosure(tx, {
-      subjectUserId: buyerUserId,
-      recipient: `${sellerName} (seller)`,
-      recipientKind: 'seller',
-      fields: fields as [string, ...string[]],
-      purpose: 'enquiries',
-      basis: 'consent',
-      reference: `enquiry:${enquiry.id}`,
-    })
-    if (active) await tx.update(contactShares).set({ revokedAt: now }).where(eq(contactShares.id, active.id))
-    await tx.insert(contactShares).values({
-      enquiryId: enquiry.id,
-      buyerUserId,
-      businessId: enquiry.businessId,
-      fields,
-      disclosureId: disclosure.id,
-      sharedAt: now,
-    })
-    await tx
-      .update(enquiries)
-      .set({ contactSharedAt: now, updatedAt: now })
-      .where(eq(enquiries.id, enquiry.id))
-    await addThreadEvent(
-      tx,
-      enquiry.id,
-      `The buyer shared their ${describeFields(fields)} with the seller.`,
-      now,
-    )
-    return { shared: true, fields, sharedAt: now }
-  })
-}
-
-/**
- * The buyer withdraws their contact details from one seller: the lead and new relayed messages
- * stop showing them. What the seller already saw cannot be recalled, so the share stays listed
- * with its revocation time.
- */
-export async function revokeContact(db: Db, ctx: EnquiryContext, buyerUserId: string, enquiryId: string) {
-  return db.transaction(async (tx) => {
-    const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
-    const now = nowOf(ctx)
-    const revoked = await tx
-      .update(contactShares)
-      .set({ revokedAt: now })
-      .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
-      .returning({ id: contactShares.id })
-    if (revoked.length === 0) return { shared: false }
-    await tx
-      .update(enquiries)
-      .set({ contactSharedAt: null, updatedAt: now })
-      .where(eq(enquiries.id, enquiry.id))
-    await addThreadEvent(
-      tx,
-      enquiry.id,
-      'The buyer stopped sharing their contact details with the seller.',
-      now,
-    )
-    return { shared: false }
-  })
-}
-
-/** Every share of this enquiry, newest first, so the buyer can see what was shared and when. */
-export async function listContactShares(db: Db, buyerUserId: string, enquiryId: string) {
-  const enquiry = await findForParty(db, { party: 'buyer', userId: buyerUserId }, enquiryId)
-  return db
-    .select({
-      fields: contactShares.fields,
-      sharedAt: contactShares.sharedAt,
-      revokedAt: contactShares.revokedAt,
-    })
-    .from(contactShares)
-    .where(eq(contactShares.enquiryId, enquiry.id))
-    .orderBy(sql`${contactShares.sharedAt} desc, ${contactShares.id} desc`)
-}
-
-/**
  * The enquiry as one party may see it; not_found for anything else. The seller side is scoped
  * by business, the buyer side by account.
  */
@@ -468,28 +362,6 @@ export async function findForParty(
   return row
 }
 
-/** The buyer's contact details as the seller may see them now: null unless currently shared. */
-export async function sharedContactOf(
-  db: Db,
-  enquiry: Pick<EnquiryRow, 'id' | 'buyerUserId' | 'contactSharedAt'>,
-) {
-  if (enquiry.contactSharedAt === null) return null
-  const [share] = await db
-    .select({ fields: contactShares.fields })
-    .from(contactShares)
-    .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
-  if (!share) return null
-  const [person] = await db
-    .select({ email: users.email, phone: users.phone })
-    .from(users)
-    .where(eq(users.id, enquiry.buyerUserId))
-  if (!person) return null
-  return {
-    email: share.fields.includes('email') ? person.email : null,
-    phone: share.fields.includes('phone') ? person.phone : null,
-  }
-}
-
 export async function isBlocked(db: Db, businessId: number, buyerUserId: string): Promise<boolean> {
   const [row] = await db
     .select({ one: sql<number>`1` })
@@ -498,19 +370,6 @@ export async function isBlocked(db: Db, businessId: number, buyerUserId: string)
   return Boolean(row)
 }
 
-export async function businessDisplayName(db: Db, businessId: number): Promise<string> {
-  const [row] = await db
-    .select({ legalName: businesses.legalName, tradeName: businesses.tradeName })
-    .from(businesses)
-    .where(eq(businesses.id, businessId))
-  return row ? (row.tradeName ?? row.legalName) : 'A seller'
-}
-
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0]?.replace(/@.*/, '').slice(0, 40) || 'A buyer'
-}
-
-function describeFields(fields: readonly string[]): string {
-  if (fields.includes('email') && fields.includes('phone')) return 'email address and phone number'
-  return fields.includes('phone') ? 'phone number' : 'email address'
 }

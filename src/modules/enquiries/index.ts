@@ -16,41 +16,41 @@ export {
 export { enquiryLimits } from './enquiry-limits.ts'
 /** Buyer → seller enquiry with profile, limit and block checks; queues the seller's notification. */
 export { createEnquiry } from './enquiries.ts'
+/** The product or seller an enquiry form is for; throws not_found like createEnquiry. */
+export { type EnquiryTarget, findEnquiryTarget } from './enquiries.ts'
 export {
   assertCanEnquire,
   findForParty,
-  listContactShares,
   openLead,
   type NewLead,
   type Party,
   postMessage,
-  revokeContact,
-  shareContact,
-  sharedContactOf,
 } from './enquiries.ts'
 export {
   addLeadNote,
   blockBuyer,
-  type BuyerCard,
+  countUnreadLeads,
   declineLead,
-  type EnquirySummary,
-  type ExportedLead,
-  exportLeads,
-  getBuyerEnquiry,
   getLead,
   type LeadFilters,
   type LeadSummary,
-  leadsToCsv,
-  listBuyerEnquiries,
   listLeads,
   reportSpam,
   type SellerActor,
   sendQuote,
-  setEnquiryStatus,
   setLeadStatus,
-  type ThreadEntry,
   unblockBuyer,
 } from './leads.ts'
+export { revokeContact, shareContact, sharedContactOf } from './contact-sharing.ts'
+export { type ExportedLead, exportLeads, leadsToCsv } from './lead-export.ts'
+export {
+  type EnquirySummary,
+  getBuyerEnquiry,
+  listBuyerEnquiries,
+  setEnquiryStatus,
+} from './buyer-enquiries.ts'
+export type { ThreadEntry } from './thread.ts'
+export type { BuyerCard } from './leads.ts'
 export { type CallMaskingProvider, createDevCallMasking, requestCallback } from './callbacks.ts'
 export {
   recomputeAllResponsiveness,
@@ -123,7 +123,12 @@ export {
   postRequirement,
 } from './requirements.ts'
 export type { RequirementRecipient, RequirementRow } from './requirements.ts'
-export { DEFAULT_REQUIREMENT_DAYS, MAX_REQUIREMENT_DAYS, RequirementInput } from './requirement-schemas.ts'
+export {
+  DEFAULT_REQUIREMENT_DAYS,
+  MAX_REQUIREMENT_DAYS,
+  REQUIREMENT_DETAILS_MAX,
+  RequirementInput,
+} from './requirement-schemas.ts'
 /** Consent-gated interest signals and the suggestions built from them; nothing is stored without consent. */
 export {
   forgetInterests,
@@ -133,3 +138,7 @@ export {
   type SupplierSuggestion,
   suppliersYouMayNeed,
 } from './recommendations.ts'
+
+/** The inbound-SMTP handler for relay addresses: checks the sender, cleans the reply, stores and forwards it. */
+export { createRelayInboundHandler } from './relay-inbound.ts'
+export type { RelayInboundDeps } from './relay-inbound.ts'

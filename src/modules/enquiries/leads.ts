@@ -3,28 +3,22 @@ import type { Db } from '../../db/database.ts'
 import { conflict, invalid } from '../../shared/errors.ts'
 import { formatRupees } from '../../shared/format.ts'
 import { parseInput } from '../../shared/validation.ts'
-import { businesses, users } from '../accounts/accounts.tables.ts'
+import { users } from '../accounts/accounts.tables.ts'
 import { products } from '../catalog/catalog.tables.ts'
-import {
-  abuseReports,
-  buyerBlocks,
-  callbackRequests,
-  contactShares,
-  enquiries,
-  enquiryMessages,
-  leadNotes,
-  type QuoteTerms,
-} from './enquiries.tables.ts'
-import { addThreadEvent, type EnquiryRow, findForParty, sharedContactOf } from './enquiries.ts'
+import { abuseReports, buyerBlocks, enquiries, enquiryMessages, leadNotes } from './enquiries.tables.ts'
+import { sharedContactOf } from './contact-sharing.ts'
+import { addThreadEvent, findForParty } from './enquiries.ts'
 import { type EnquiryContext, nowOf } from './enquiry-context.ts'
 import { redactContactDetails } from './reply-text.ts'
 import { NoteInput, QuoteInput, ReasonInput } from './enquiry-schemas.ts'
-import { assertEnquiryTransition, assertTransition, type LeadStatus, leadStatuses } from './lead-status.ts'
+import { assertTransition, type LeadStatus, leadStatuses } from './lead-status.ts'
 import { forwardMessage } from './relay-forward.ts'
 
-// The seller's lead manager and the buyer's enquiry list. What a seller reads about a buyer is
-// built in one place (buyerCard) from name, company and city only; email and phone come only
-// from sharedContactOf, which answers null unless the buyer shares them right now.
+import { buyerCompany, callbacksOf, markRead, sellerUnread, threadOf } from './thread.ts'
+
+// The seller's lead manager. What a seller reads about a buyer is the buyer card — name, company
+// and city; email and phone come only from sharedContactOf, which answers null unless the buyer
+// shares them right now.
 
 export interface SellerActor {
   userId: string
@@ -60,16 +54,6 @@ export interface LeadSummary {
   lastMessageAt: Date
   createdAt: Date
 }
-
-const buyerCompany = sql<
-  string | null
->`(select coalesce(b.trade_name, b.legal_name) from businesses b where b.owner_user_id = ${enquiries.buyerUserId} order by b.id limit 1)`
-// Unread for the seller: the buyer wrote (or the lead arrived) after the seller last opened it.
-const sellerUnread = sql<boolean>`(${enquiries.sellerReadAt} is null or exists (
-  select 1 from enquiry_messages m where m.enquiry_id = ${enquiries.id} and m.author = 'buyer' and m.created_at > ${enquiries.sellerReadAt}))`
-const buyerUnread = sql<boolean>`exists (
-  select 1 from enquiry_messages m where m.enquiry_id = ${enquiries.id} and m.author = 'seller'
-  and (${enquiries.buyerReadAt} is null or m.created_at > ${enquiries.buyerReadAt}))`
 
 function leadConditions(businessId: number, filters: LeadFilters): SQL {
   const conditions: SQL[] = [eq(enquiries.businessId, businessId)]
@@ -160,56 +144,6 @@ export async function countUnreadLeads(db: Db, seller: SellerActor): Promise<num
       and(eq(enquiries.businessId, seller.businessId), sql`${enquiries.leadStatus} <> 'spam'`, sellerUnread),
     )
   return row?.n ?? 0
-}
-
-async function markRead(db: Db, enquiryId: string, side: 'sellerReadAt' | 'buyerReadAt', now = new Date()) {
-  await db
-    .update(enquiries)
-    .set({ [side]: now })
-    .where(eq(enquiries.id, enquiryId))
-}
-
-export interface ThreadEntry {
-  id: number
-  author: 'buyer' | 'seller' | 'system'
-  body: string
-  via: 'web' | 'email'
-  flaggedContact: boolean
-  quote: QuoteTerms | null
-  createdAt: Date
-}
-
-async function threadOf(db: Db, enquiryId: string): Promise<ThreadEntry[]> {
-  return db
-    .select({
-      id: enquiryMessages.id,
-      author: enquiryMessages.author,
-      body: enquiryMessages.body,
-      via: enquiryMessages.via,
-      flaggedContact: enquiryMessages.flaggedContact,
-      quote: enquiryMessages.quote,
-      createdAt: enquiryMessages.createdAt,
-    })
-    .from(enquiryMessages)
-    .where(eq(enquiryMessages.enquiryId, enquiryId))
-    .orderBy(asc(enquiryMessages.id))
-}
-
-async function callbacksOf(db: Db, enquiry: EnquiryRow, contactPhone: string | null) {
-  const rows = await db
-    .select()
-    .from(callbackRequests)
-    .where(eq(callbackRequests.enquiryId, enquiry.id))
-    .orderBy(desc(callbackRequests.id))
-  return rows.map((r) => ({
-    id: r.id,
-    preferredTime: r.preferredTime,
-    status: r.status,
-    createdAt: r.createdAt,
-    // The real number only while the buyer shares their phone; otherwise the provider's virtual number.
-    number: r.revealNumber && contactPhone ? contactPhone : r.maskedNumber,
-    numberIsMasked: !(r.revealNumber && contactPhone),
-  }))
 }
 
 /**
@@ -441,233 +375,4 @@ export async function unblockBuyer(db: Db, seller: SellerActor, enquiryId: strin
       and(eq(buyerBlocks.businessId, seller.businessId), eq(buyerBlocks.buyerUserId, enquiry.buyerUserId)),
     )
   return { blocked: false }
-}
-
-/**
- * Every lead of the business for export, with the buyer's email and phone only where the buyer
- * shares them now. Spam is left out.
- */
-export async function exportLeads(db: Db, seller: SellerActor) {
-  const rows = await db
-    .select({
-      id: enquiries.id,
-      createdAt: enquiries.createdAt,
-      status: enquiries.leadStatus,
-      kind: sql<string>`case when ${enquiries.requirementId} is null then 'enquiry' else 'requirement' end`,
-      subject: enquiries.subject,
-      quantity: enquiries.quantity,
-      unit: enquiries.unit,
-      requiredBy: enquiries.requiredBy,
-      deliveryCity: enquiries.deliveryCity,
-      message: enquiries.message,
-      buyerName: users.name,
-      buyerCompany,
-      buyerCity: sql<string | null>`coalesce(${users.city}, ${enquiries.deliveryCity})`,
-      // Contact columns come from the active share only: a subquery that is empty unless shared now.
-      sharedFields: sql<
-        string[] | null
-      >`(select s.fields from contact_shares s where s.enquiry_id = ${enquiries.id} and s.revoked_at is null limit 1)`,
-      email: users.email,
-      phone: users.phone,
-    })
-    .from(enquiries)
-    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
-    .where(and(eq(enquiries.businessId, seller.businessId), sql`${enquiries.leadStatus} <> 'spam'`))
-    .orderBy(desc(enquiries.createdAt))
-  return rows.map(({ sharedFields, email, phone, ...row }) => ({
-    ...row,
-    message: redactContactDetails(row.message, {
-      emails: sharedFields?.includes('email') ? [] : [email],
-      phones: sharedFields?.includes('phone') || !phone ? [] : [phone],
-    }),
-    createdAt: row.createdAt.toISOString(),
-    buyerEmail: sharedFields?.includes('email') ? email : '',
-    buyerPhone: sharedFields?.includes('phone') ? (phone ?? '') : '',
-  }))
-}
-
-export type ExportedLead = Awaited<ReturnType<typeof exportLeads>>[number]
-
-const exportColumns: (keyof ExportedLead)[] = [
-  'id',
-  'createdAt',
-  'status',
-  'kind',
-  'subject',
-  'quantity',
-  'unit',
-  'requiredBy',
-  'deliveryCity',
-  'message',
-  'buyerName',
-  'buyerCompany',
-  'buyerCity',
-  'buyerEmail',
-  'buyerPhone',
-]
-
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function leadsToCsv(rows: readonly ExportedLead[]): string {
-  const cell = (value: unknown) => {
-    let text = value === null || value === undefined ? '' : String(value)
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-  }
-  return (
-    [exportColumns.join(','), ...rows.map((r) => exportColumns.map((c) => cell(r[c])).join(','))].join(
-      '\r\n',
-    ) + '\r\n'
-  )
-}
-
-// —— The buyer's side ——
-
-export interface EnquirySummary {
-  id: string
-  status: EnquiryRow['status']
-  subject: string
-  quantity: number
-  unit: string
-  seller: { id: number; name: string; slug: string; city: string }
-  contactShared: boolean
-  unread: boolean
-  requirementId: string | null
-  lastMessageAt: Date
-  createdAt: Date
-}
-
-/** The buyer's enquiries, newest activity first. */
-export async function listBuyerEnquiries(
-  db: Db,
-  buyerUserId: string,
-  options: { page?: number; pageSize?: number } = {},
-) {
-  const pageSize = Math.min(Math.max(options.pageSize ?? 25, 1), 100)
-  const page = Math.max(1, Math.floor(options.page ?? 1))
-  const rows = await db
-    .select({
-      id: enquiries.id,
-      status: enquiries.status,
-      subject: enquiries.subject,
-      quantity: enquiries.quantity,
-      unit: enquiries.unit,
-      sellerId: businesses.id,
-      sellerName: sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`,
-      sellerSlug: businesses.slug,
-      sellerCity: businesses.city,
-      contactSharedAt: enquiries.contactSharedAt,
-      unread: buyerUnread,
-      requirementId: enquiries.requirementId,
-      lastMessageAt: enquiries.lastMessageAt,
-      createdAt: enquiries.createdAt,
-    })
-    .from(enquiries)
-    .innerJoin(businesses, eq(businesses.id, enquiries.businessId))
-    .where(eq(enquiries.buyerUserId, buyerUserId))
-    .orderBy(desc(enquiries.lastMessageAt), desc(enquiries.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-  const [totalRow] = await db
-    .select({ n: count() })
-    .from(enquiries)
-    .where(eq(enquiries.buyerUserId, buyerUserId))
-  const items: EnquirySummary[] = rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    subject: r.subject,
-    quantity: r.quantity,
-    unit: r.unit,
-    seller: { id: r.sellerId, name: r.sellerName, slug: r.sellerSlug, city: r.sellerCity },
-    contactShared: r.contactSharedAt !== null,
-    unread: Boolean(r.unread),
-    requirementId: r.requirementId,
-    lastMessageAt: r.lastMessageAt,
-    createdAt: r.createdAt,
-  }))
-  return { items, total: totalRow?.n ?? 0, page, pageSize }
-}
-
-/** One enquiry as its buyer sees it: the seller, the thread, quotes and what they shared when. */
-export async function getBuyerEnquiry(
-  db: Db,
-  buyerUserId: string,
-  enquiryId: string,
-  options: { markRead?: boolean; now?: Date } = {},
-) {
-  const enquiry = await findForParty(db, { party: 'buyer', userId: buyerUserId }, enquiryId)
-  const [seller] = await db
-    .select({
-      id: businesses.id,
-      name: sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`,
-      slug: businesses.slug,
-      city: businesses.city,
-      state: businesses.state,
-      verified: sql<boolean>`${businesses.gstinVerifiedAt} is not null`,
-    })
-    .from(businesses)
-    .where(eq(businesses.id, enquiry.businessId))
-  const thread = await threadOf(db, enquiry.id)
-  const shares = await db
-    .select({
-      fields: contactShares.fields,
-      sharedAt: contactShares.sharedAt,
-      revokedAt: contactShares.revokedAt,
-    })
-    .from(contactShares)
-    .where(eq(contactShares.enquiryId, enquiry.id))
-    .orderBy(desc(contactShares.sharedAt), desc(contactShares.id))
-  const contact = await sharedContactOf(db, enquiry)
-  const callbacks = await callbacksOf(db, enquiry, contact?.phone ?? null)
-  if (options.markRead !== false) await markRead(db, enquiry.id, 'buyerReadAt', options.now)
-  return {
-    id: enquiry.id,
-    status: enquiry.status,
-    subject: enquiry.subject,
-    productId: enquiry.productId,
-    requirementId: enquiry.requirementId,
-    quantity: enquiry.quantity,
-    unit: enquiry.unit,
-    message: enquiry.message,
-    requiredBy: enquiry.requiredBy,
-    deliveryCity: enquiry.deliveryCity,
-    seller: seller!,
-    contactShared: enquiry.contactSharedAt !== null,
-    shares,
-    sellerDeclined: enquiry.sellerNotInterestedReason,
-    notInterestedReason: enquiry.buyerNotInterestedReason,
-    latestQuote: [...thread].reverse().find((m) => m.quote)?.quote ?? null,
-    thread,
-    callbacks: callbacks.map(({ number: _n, numberIsMasked: _m, ...c }) => c),
-    createdAt: enquiry.createdAt,
-  }
-}
-
-/** The buyer closes (or reopens) their enquiry; an optional reason is shown to the seller. */
-export async function setEnquiryStatus(
-  db: Db,
-  ctx: EnquiryContext,
-  buyerUserId: string,
-  enquiryId: string,
-  to: 'open' | 'closed',
-  reason?: string,
-) {
-  const why = reason?.trim() ? parseInput(ReasonInput, { reason }).reason : null
-  return db.transaction(async (tx) => {
-    const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
-    assertEnquiryTransition(enquiry.status, to)
-    const now = nowOf(ctx)
-    await tx
-      .update(enquiries)
-      .set({ status: to, updatedAt: now, ...(to === 'closed' ? { buyerNotInterestedReason: why } : {}) })
-      .where(eq(enquiries.id, enquiry.id))
-    await addThreadEvent(
-      tx,
-      enquiry.id,
-      to === 'closed'
-        ? `The buyer closed this enquiry${why ? `: ${why}` : '.'}`
-        : 'The buyer reopened this enquiry.',
-      now,
-    )
-    return { id: enquiry.id, status: to }
-  })
 }

@@ -1,0 +1,84 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/database.ts'
+import { users } from '../accounts/accounts.tables.ts'
+import { enquiries } from './enquiries.tables.ts'
+import { redactContactDetails } from './reply-text.ts'
+
+import { buyerCompany } from './thread.ts'
+import type { SellerActor } from './leads.ts'
+
+// A seller's leads as CSV or JSON, with the buyer's email and phone only where shared now.
+
+/**
+ * Every lead of the business for export, with the buyer's email and phone only where the buyer
+ * shares them now. Spam is left out.
+ */
+export async function exportLeads(db: Db, seller: SellerActor) {
+  const rows = await db
+    .select({
+      id: enquiries.id,
+      createdAt: enquiries.createdAt,
+      status: enquiries.leadStatus,
+      kind: sql<string>`case when ${enquiries.requirementId} is null then 'enquiry' else 'requirement' end`,
+      subject: enquiries.subject,
+      quantity: enquiries.quantity,
+      unit: enquiries.unit,
+      requiredBy: enquiries.requiredBy,
+      deliveryCity: enquiries.deliveryCity,
+      message: enquiries.message,
+      buyerName: users.name,
+      buyerCompany,
+      buyerCity: sql<string | null>`coalesce(${users.city}, ${enquiries.deliveryCity})`,
+      // Contact columns come from the active share only: a subquery that is empty unless shared now.
+      sharedFields: sql<
+        string[] | null
+      >`(select s.fields from contact_shares s where s.enquiry_id = ${enquiries.id} and s.revoked_at is null limit 1)`,
+      email: users.email,
+      phone: users.phone,
+    })
+    .from(enquiries)
+    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
+    .where(and(eq(enquiries.businessId, seller.businessId), sql`${enquiries.leadStatus} <> 'spam'`))
+    .orderBy(desc(enquiries.createdAt))
+  return rows.map(({ sharedFields, email, phone, ...row }) => ({
+    ...row,
+    message: redactContactDetails(row.message, {
+      emails: sharedFields?.includes('email') ? [] : [email],
+      phones: sharedFields?.includes('phone') || !phone ? [] : [phone],
+    }),
+    createdAt: row.createdAt.toISOString(),
+    buyerEmail: sharedFields?.includes('email') ? email : '',
+    buyerPhone: sharedFields?.includes('phone') ? (phone ?? '') : '',
+  }))
+}
+
+export type ExportedLead = Awaited<ReturnType<typeof exportLeads>>[number]
+
+const exportColumns: (keyof ExportedLead)[] = [
+  'id',
+  'createdAt',
+  'status',
+  'kind',
+  'subject',
+  'quantity',
+  'unit',
+  'requiredBy',
+  'deliveryCity',
+  'message',
+  'buyerName',
+  'buyerCompany',
+  'buyerCity',
+  'buyerEmail',
+  'buyerPhone',
+]
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function leadsToCsv(rows: readonly ExportedLead[]): string {
+  const cell = (value: unknown) => {
+    let text = value === null || value === undefined ? '' : String(value)
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  }
+  const lines = [exportColumns.join(','), ...rows.map((r) => exportColumns.map((c) => cell(r[c])).join(','))]
+  return `${lines.join('\r\n')}\r\n`
+}
