@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm'
-import { type Db } from '../../db/database.ts'
+import type { Db } from '../../db/database.ts'
 import { AppError, conflict, invalid, notFound } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { businesses, users } from '../accounts/accounts.tables.ts'
