@@ -32,7 +32,10 @@ async function registered(server: FastifyInstance) {
 }
 
 async function login(server: FastifyInstance, person: { email: string; password: string }) {
-  const res = await json(server, 'POST', '/api/v1/auth/login', undefined, { email: person.email, password: person.password })
+  const res = await json(server, 'POST', '/api/v1/auth/login', undefined, {
+    email: person.email,
+    password: person.password,
+  })
   assert.equal(res.statusCode, 200, res.body)
   return `mandi_session=${res.cookies.find((c) => c.name === 'mandi_session')!.value}`
 }
@@ -48,7 +51,11 @@ describe('accounts API', () => {
     assert.equal(cookie.httpOnly, true)
     assert.equal(cookie.sameSite, 'Lax')
     assert.deepEqual(
-      { email: res.json().user.email, phone: res.json().user.phone, emailVerified: res.json().user.emailVerified },
+      {
+        email: res.json().user.email,
+        phone: res.json().user.phone,
+        emailVerified: res.json().user.emailVerified,
+      },
       { email: person.email, phone: '+919123456789', emailVerified: false },
     )
     const again = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, person)
@@ -57,11 +64,18 @@ describe('accounts API', () => {
   })
 
   it('answers bad registrations with 400, a code and a message per field', async () => {
-    const res = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, { ...newPerson(), email: 'not-an-email', isAdultBusinessUser: false })
+    const res = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, {
+      ...newPerson(),
+      email: 'not-an-email',
+      isAdultBusinessUser: false,
+    })
     assert.equal(res.statusCode, 400)
     assert.ok(res.json().error.fields.email)
     assert.ok(res.json().error.fields.isAdultBusinessUser)
-    const young = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, { ...newPerson(), dateOfBirth: '2015-01-01' })
+    const young = await json(ctx.server, 'POST', '/api/v1/auth/register', undefined, {
+      ...newPerson(),
+      dateOfBirth: '2015-01-01',
+    })
     assert.equal(young.statusCode, 400)
     assert.equal(young.json().error.code, 'under_18')
   })
@@ -72,7 +86,12 @@ describe('accounts API', () => {
     let last: Awaited<ReturnType<Inject>> | undefined
     // From a network of their own, so the per-network limit does not spill into the other tests.
     const attempt = (password: string) =>
-      ctx.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: person.email, password }, remoteAddress: '198.51.100.99' })
+      ctx.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: person.email, password },
+        remoteAddress: '198.51.100.99',
+      })
     for (let i = 0; i < 11; i++) last = await attempt(`nope-${i}-nope`)
     assert.equal(last!.statusCode, 429)
     assert.equal(last!.json().error.code, 'too_many_attempts')
@@ -99,8 +118,12 @@ describe('accounts API', () => {
     const { person, cookie: first } = await registered(ctx.server)
     const routes = ['/api/v1/me', '/api/v1/me/sessions', '/api/v1/me/profile/history', '/api/v1/me/consents']
     const refused = async (cookie: string) => {
-      for (const url of routes) assert.equal((await json(ctx.server, 'GET', url, cookie)).statusCode, 401, url)
-      assert.equal((await json(ctx.server, 'PATCH', '/api/v1/me/profile', cookie, { city: 'Pune' })).statusCode, 401)
+      for (const url of routes)
+        assert.equal((await json(ctx.server, 'GET', url, cookie)).statusCode, 401, url)
+      assert.equal(
+        (await json(ctx.server, 'PATCH', '/api/v1/me/profile', cookie, { city: 'Pune' })).statusCode,
+        401,
+      )
     }
 
     assert.equal((await json(ctx.server, 'POST', '/api/v1/auth/logout', first)).statusCode, 204)
@@ -114,7 +137,10 @@ describe('accounts API', () => {
 
     const c = await login(ctx.server, person)
     const d = await login(ctx.server, person)
-    const changed = await json(ctx.server, 'POST', '/api/v1/me/password', c, { currentPassword: person.password, newPassword: 'new steady bearing 99' })
+    const changed = await json(ctx.server, 'POST', '/api/v1/me/password', c, {
+      currentPassword: person.password,
+      newPassword: 'new steady bearing 99',
+    })
     assert.equal(changed.statusCode, 200)
     assert.equal(changed.json().signedOutSessions, 1)
     await refused(d)
@@ -123,7 +149,11 @@ describe('accounts API', () => {
 
   it('keeps each change as a version and shows old and new values, newest first', async () => {
     const { cookie } = await registered(ctx.server)
-    await json(ctx.server, 'PATCH', '/api/v1/me/profile', cookie, { city: 'Ahmedabad', state: 'Gujarat', pin: '380015' })
+    await json(ctx.server, 'PATCH', '/api/v1/me/profile', cookie, {
+      city: 'Ahmedabad',
+      state: 'Gujarat',
+      pin: '380015',
+    })
     const second = await json(ctx.server, 'PATCH', '/api/v1/me/profile', cookie, { city: 'Vadodara' })
     assert.equal(second.statusCode, 200)
     assert.equal(second.json().profile.address.city, 'Vadodara')
@@ -143,7 +173,9 @@ describe('accounts API', () => {
     const del = await json(ctx.server, 'DELETE', `/api/v1/me/sessions/${aliceSessions[0].id}`, bob.cookie)
     assert.equal(del.statusCode, 404)
     assert.equal((await json(ctx.server, 'GET', '/api/v1/me', alice.cookie)).statusCode, 200)
-    const bobHistory = JSON.stringify((await json(ctx.server, 'GET', '/api/v1/me/profile/history', bob.cookie)).json())
+    const bobHistory = JSON.stringify(
+      (await json(ctx.server, 'GET', '/api/v1/me/profile/history', bob.cookie)).json(),
+    )
     assert.doesNotMatch(bobHistory, /Ludhiana/)
     const bobSessions = (await json(ctx.server, 'GET', '/api/v1/me/sessions', bob.cookie)).json().sessions
     assert.ok(bobSessions.every((s: { id: string }) => s.id !== aliceSessions[0].id))
@@ -156,7 +188,10 @@ describe('accounts API', () => {
       url: '/api/v1/auth/login',
       payload: { email: person.email, password: person.password },
       remoteAddress: '203.0.113.77',
-      headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36' },
+      headers: {
+        'user-agent':
+          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
+      },
     })
     const cookie = `mandi_session=${res.cookies.find((c) => c.name === 'mandi_session')!.value}`
     const sessions = (await json(ctx.server, 'GET', '/api/v1/me/sessions', cookie)).json().sessions
@@ -164,19 +199,33 @@ describe('accounts API', () => {
     assert.equal(current.device, 'Chrome on Windows')
     assert.equal(current.network, '203.0.113.0')
     const other = sessions.find((s: { current: boolean }) => !s.current)
-    assert.equal((await json(ctx.server, 'DELETE', `/api/v1/me/sessions/${other.id}`, cookie)).statusCode, 204)
-    assert.equal((await json(ctx.server, 'GET', '/api/v1/me/sessions', cookie)).json().sessions.length, sessions.length - 1)
+    assert.equal(
+      (await json(ctx.server, 'DELETE', `/api/v1/me/sessions/${other.id}`, cookie)).statusCode,
+      204,
+    )
+    assert.equal(
+      (await json(ctx.server, 'GET', '/api/v1/me/sessions', cookie)).json().sessions.length,
+      sessions.length - 1,
+    )
   })
 
   it('creates a business profile, and refuses a bad GSTIN with 400 invalid_gstin', async () => {
     const { cookie } = await registered(ctx.server)
     assert.equal((await json(ctx.server, 'GET', '/api/v1/me/business', cookie)).statusCode, 404)
     const address = { line1: '22 Focal Point', city: 'Ludhiana', state: 'Punjab', pin: '141010' }
-    const bad = await json(ctx.server, 'PUT', '/api/v1/me/business', cookie, { legalName: 'Bharat Bearings', gstin: '03AABCB1234K1Z0', address })
+    const bad = await json(ctx.server, 'PUT', '/api/v1/me/business', cookie, {
+      legalName: 'Bharat Bearings',
+      gstin: '03AABCB1234K1Z0',
+      address,
+    })
     assert.equal(bad.statusCode, 400)
     assert.equal(bad.json().error.code, 'invalid_gstin')
     const gstin = makeGstin('03', 'AABCB1234K')
-    const ok = await json(ctx.server, 'PUT', '/api/v1/me/business', cookie, { legalName: 'Bharat Bearings', gstin, address })
+    const ok = await json(ctx.server, 'PUT', '/api/v1/me/business', cookie, {
+      legalName: 'Bharat Bearings',
+      gstin,
+      address,
+    })
     assert.equal(ok.statusCode, 200, ok.body)
     assert.equal(ok.json().business.pan, 'AABCB1234K')
     assert.ok((await json(ctx.server, 'GET', '/api/v1/me', cookie)).json().user.roles.includes('seller'))
@@ -199,22 +248,42 @@ describe('accounts API', () => {
       payload: 'x',
     })
     assert.ok([403, 415].includes(formPost.statusCode))
-    assert.equal((await json(ctx.server, 'GET', '/api/v1/me', cookie)).statusCode, 200, 'the session survived')
+    assert.equal(
+      (await json(ctx.server, 'GET', '/api/v1/me', cookie)).statusCode,
+      200,
+      'the session survived',
+    )
   })
 
   it('grants and withdraws consent with a receipt that verifies, and shows the person their disclosures', async () => {
     const { cookie, id } = await registered(ctx.server)
-    const grant = await json(ctx.server, 'PUT', '/api/v1/me/consents/marketing_email', cookie, { granted: true })
+    const grant = await json(ctx.server, 'PUT', '/api/v1/me/consents/marketing_email', cookie, {
+      granted: true,
+    })
     assert.equal(grant.statusCode, 200)
-    const receipt = (await json(ctx.server, 'GET', `/api/v1/me/consents/receipts/${grant.json().receiptId}`, cookie)).json().receipt
+    const receipt = (
+      await json(ctx.server, 'GET', `/api/v1/me/consents/receipts/${grant.json().receiptId}`, cookie)
+    ).json().receipt
     assert.equal(privacy.verifyReceipt(receipt, ctx.app.receipts.publicJwk).valid, true)
     await json(ctx.server, 'PUT', '/api/v1/me/consents/marketing_email', cookie, { granted: false })
     const consents = (await json(ctx.server, 'GET', '/api/v1/me/consents', cookie)).json().consents
     assert.equal(consents.find((c: { purpose: string }) => c.purpose === 'marketing_email').granted, false)
-    assert.equal((await json(ctx.server, 'PUT', '/api/v1/me/consents/orders', cookie, { granted: false })).statusCode, 400)
+    assert.equal(
+      (await json(ctx.server, 'PUT', '/api/v1/me/consents/orders', cookie, { granted: false })).statusCode,
+      400,
+    )
 
-    await privacy.recordDisclosure(ctx.db, { subjectUserId: id, recipient: 'Payment gateway', recipientKind: 'payment_gateway', fields: ['name', 'email'], purpose: 'orders' })
+    await privacy.recordDisclosure(ctx.db, {
+      subjectUserId: id,
+      recipient: 'Payment gateway',
+      recipientKind: 'payment_gateway',
+      fields: ['name', 'email'],
+      purpose: 'orders',
+    })
     const ledger = (await json(ctx.server, 'GET', '/api/v1/me/disclosures', cookie)).json().disclosures
-    assert.deepEqual(ledger.map((d: { recipient: string; fields: string[] }) => [d.recipient, d.fields]), [['Payment gateway', ['name', 'email']]])
+    assert.deepEqual(
+      ledger.map((d: { recipient: string; fields: string[] }) => [d.recipient, d.fields]),
+      [['Payment gateway', ['name', 'email']]],
+    )
   })
 })

@@ -38,19 +38,33 @@ interface Registered {
 export function createApiRegistry(server: FastifyInstance) {
   const registered: Registered[] = []
 
-  function route<Q extends z.ZodType = z.ZodUnknown, P extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+  function route<
+    Q extends z.ZodType = z.ZodUnknown,
+    P extends z.ZodType = z.ZodUnknown,
+    B extends z.ZodType = z.ZodUnknown,
+  >(
     spec: ApiRouteSpec<Q, P, B>,
     handler: (ctx: ApiContext<z.output<Q>, z.output<P>, z.output<B>>) => Promise<unknown>,
   ) {
-    registered.push({ method: spec.method, url: spec.url, spec: spec as ApiRouteSpec<z.ZodType, z.ZodType, z.ZodType> })
+    registered.push({
+      method: spec.method,
+      url: spec.url,
+      spec: spec as ApiRouteSpec<z.ZodType, z.ZodType, z.ZodType>,
+    })
     server.route({
       method: spec.method,
       url: spec.url,
       handler: async (request, reply) => {
         const ctx = {
-          query: (spec.query ? parseInput(spec.query, request.query, 'invalid_query') : request.query) as z.output<Q>,
-          params: (spec.params ? parseInput(spec.params, request.params, 'invalid_params') : request.params) as z.output<P>,
-          body: (spec.body ? parseInput(spec.body, request.body ?? {}, 'invalid_body') : request.body) as z.output<B>,
+          query: (spec.query
+            ? parseInput(spec.query, request.query, 'invalid_query')
+            : request.query) as z.output<Q>,
+          params: (spec.params
+            ? parseInput(spec.params, request.params, 'invalid_params')
+            : request.params) as z.output<P>,
+          body: (spec.body
+            ? parseInput(spec.body, request.body ?? {}, 'invalid_body')
+            : request.body) as z.output<B>,
           request,
           reply,
         }
@@ -65,14 +79,14 @@ export function createApiRegistry(server: FastifyInstance) {
     const paths: Record<string, Record<string, unknown>> = {}
     for (const { method, url, spec } of registered) {
       const path = url.replace(/:(\w+)/g, '{$1}')
-      const parameters = [
-        ...objectParameters(spec.params, 'path'),
-        ...objectParameters(spec.query, 'query'),
-      ]
+      const parameters = [...objectParameters(spec.params, 'path'), ...objectParameters(spec.query, 'query')]
       const responses: Record<string, unknown> = {}
       for (const [status, r] of Object.entries(spec.responses)) {
         responses[status] = r.schema
-          ? { description: r.description, content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } } }
+          ? {
+              description: r.description,
+              content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } },
+            }
           : { description: r.description }
       }
       responses['4XX'] = {
@@ -86,7 +100,12 @@ export function createApiRegistry(server: FastifyInstance) {
         operationId: `${method.toLowerCase()}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
         ...(parameters.length ? { parameters } : {}),
         ...(spec.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
+              },
+            }
           : {}),
         responses,
       }
@@ -124,13 +143,19 @@ export function createApiRegistry(server: FastifyInstance) {
 export type ApiRegistry = ReturnType<typeof createApiRegistry>
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >
   return rest
 }
 
 function objectParameters(schema: z.ZodType | undefined, location: 'query' | 'path') {
   if (!schema) return []
-  const json = jsonSchema(schema, 'input') as { properties?: Record<string, { description?: string }>; required?: string[] }
+  const json = jsonSchema(schema, 'input') as {
+    properties?: Record<string, { description?: string }>
+    required?: string[]
+  }
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: location,

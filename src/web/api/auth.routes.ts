@@ -26,12 +26,18 @@ export function authRoutes(api: ApiRegistry, app: App) {
       summary: 'Create an account and sign in. Refused, with nothing stored, for anyone under 18.',
       tag: 'Accounts',
       body: accounts.RegisterInput,
-      responses: { 201: { description: 'The account was created and a session cookie set', schema: MeResponse } },
+      responses: {
+        201: { description: 'The account was created and a session cookie set', schema: MeResponse },
+      },
     },
     async ({ body, request, reply }) => {
       const user = await accounts.register(app.db, app.accountsDeps, body)
       await request.server.jobs.send('messaging.deliver')
-      const session = await accounts.createSession(app.db, { userId: user.id, sharedDevice: false, ...signInContext(request) })
+      const session = await accounts.createSession(app.db, {
+        userId: user.id,
+        sharedDevice: false,
+        ...signInContext(request),
+      })
       setSessionCookie(reply, app, session)
       reply.status(201)
       return { user: presentMe(await accounts.findProfile(app.db, user.id)) }
@@ -47,12 +53,20 @@ export function authRoutes(api: ApiRegistry, app: App) {
       body: accounts.SignInInput,
       responses: {
         200: { description: 'Signed in; a session cookie is set', schema: MeResponse },
-        401: { description: 'Wrong email or password (code invalid_credentials), or a code is needed (totp_required)' },
+        401: {
+          description:
+            'Wrong email or password (code invalid_credentials), or a code is needed (totp_required)',
+        },
         429: { description: 'Too many failed attempts; Retry-After says when to try again' },
       },
     },
     async ({ body, request, reply }) => {
-      const { session, userId } = await accounts.signIn(app.db, app.accountsDeps, body, signInContext(request))
+      const { session, userId } = await accounts.signIn(
+        app.db,
+        app.accountsDeps,
+        body,
+        signInContext(request),
+      )
       setSessionCookie(reply, app, session)
       return { user: presentMe(await accounts.findProfile(app.db, userId)) }
     },
@@ -67,7 +81,8 @@ export function authRoutes(api: ApiRegistry, app: App) {
       responses: { 204: { description: 'Signed out' } },
     },
     async ({ request, reply }) => {
-      if (request.session) await accounts.revokeSession(app.db, request.session.user.id, request.session.sessionId)
+      if (request.session)
+        await accounts.revokeSession(app.db, request.session.user.id, request.session.sessionId)
       clearSessionCookie(reply, app)
     },
   )

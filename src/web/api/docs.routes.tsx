@@ -9,7 +9,13 @@ import type { ApiRegistry } from './api-registry.ts'
 interface Operation {
   summary: string
   tags: string[]
-  parameters?: { name: string; in: string; required: boolean; description?: string; schema: { type?: string } }[]
+  parameters?: {
+    name: string
+    in: string
+    required: boolean
+    description?: string
+    schema: { type?: string }
+  }[]
   requestBody?: unknown
   responses: Record<string, { description: string }>
 }
@@ -19,7 +25,9 @@ export function docsRoutes(server: FastifyInstance, api: ApiRegistry, app: App) 
   const document = () =>
     api.openApiDocument({ title: 'Mandi API', version: 'v1', serverUrl: app.config.publicUrl })
 
-  server.get('/api/openapi.json', async (_request, reply) => reply.header('cache-control', 'no-cache').send(document()))
+  server.get('/api/openapi.json', async (_request, reply) =>
+    reply.header('cache-control', 'no-cache').send(document()),
+  )
 
   server.get('/api/docs', async (request, reply) => {
     const paths = document().paths as Record<string, Record<string, Operation>>
@@ -31,7 +39,8 @@ export function docsRoutes(server: FastifyInstance, api: ApiRegistry, app: App) 
           <p>
             Version 1 of the JSON API. The machine-readable document is at{' '}
             <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors always come back as{' '}
-            <code>{'{"error":{"code":"…","message":"…"}}'}</code> with a 4xx status when the request was at fault.
+            <code>{'{"error":{"code":"…","message":"…"}}'}</code> with a 4xx status when the request was at
+            fault.
           </p>
           {Object.entries(paths).flatMap(([path, operations]) =>
             Object.entries(operations).map(([method, op]) => (

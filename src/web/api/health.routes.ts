@@ -5,7 +5,9 @@ import type { createMetrics } from '../metrics.ts'
 
 /** Probes for load balancers and orchestrators, and Prometheus metrics. Not rate-limited. */
 export function healthRoutes(server: FastifyInstance, app: App, metrics: ReturnType<typeof createMetrics>) {
-  server.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }))
+  server.get('/healthz', async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  )
 
   server.get('/readyz', async (request, reply) => {
     reply.header('cache-control', 'no-store')

@@ -20,7 +20,11 @@ export function privacyRoutes(server: FastifyInstance, api: ApiRegistry, app: Ap
       responses: {
         200: {
           description: 'Whether the receipt verifies, with its claims when it does',
-          schema: z.object({ valid: z.boolean(), reason: z.string().optional(), claims: z.record(z.string(), z.unknown()).optional() }),
+          schema: z.object({
+            valid: z.boolean(),
+            reason: z.string().optional(),
+            claims: z.record(z.string(), z.unknown()).optional(),
+          }),
         },
       },
     },
