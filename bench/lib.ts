@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -15,17 +15,35 @@ export interface LoadResult {
   errors: number
   non2xx: number
   requests: number
+  /** CPU time the server process spent per request during the measurement (µs), when its pid was given. */
+  cpuMicrosPerRequest?: number | undefined
 }
 
 /** Drives load at a URL from this process for `seconds`, after a short warm-up. */
 export async function load(
   url: string,
-  options: { seconds: number; connections: number; headers?: Record<string, string> },
+  options: {
+    seconds: number
+    connections: number
+    headers?: Record<string, string>
+    pid?: number | undefined
+  },
 ): Promise<LoadResult> {
   const headers = options.headers ?? {}
   await autocannon({ url, connections: options.connections, duration: 2, headers })
-  const result = await autocannon({ url, connections: options.connections, duration: options.seconds, headers })
+  const cpuBefore = options.pid ? cpuSeconds(options.pid) : undefined
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers,
+  })
+  const cpuAfter = options.pid ? cpuSeconds(options.pid) : undefined
   return {
+    cpuMicrosPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0
+        ? ((cpuAfter - cpuBefore) * 1e6) / result.requests.total
+        : undefined,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -34,6 +52,28 @@ export async function load(
     requests: result.requests.total,
   }
 }
+
+/**
+ * User + system CPU seconds a process has used (Linux /proc). Unlike requests per second, CPU
+ * per request does not change when other work on the machine takes turns on the same core.
+ */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks
+  } catch {
+    return undefined
+  }
+}
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
 
 const hasTaskset = (() => {
   try {
@@ -48,7 +88,11 @@ const hasTaskset = (() => {
 export function startPinned(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const command = hasTaskset ? 'taskset' : process.execPath
   const full = hasTaskset ? ['-c', '0', process.execPath, ...args] : args
-  const child = spawn(command, full, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(command, full, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   child.stdout!.resume()
   return child
 }

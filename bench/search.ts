@@ -46,12 +46,16 @@ ts_rank, the total and the facet counts are computed over that window only (migr
   left only for unfiltered queries whose words the lexicon cannot place.
 - Seller filters (city, state, verified) semi-join \`search_sellers\` (four narrow columns kept in step
   by a trigger on businesses) instead of the wide businesses rows.
+- With a seller, price or MOQ filter the window is ${catalog.FILTERED_SEARCH_WINDOW} + 1 rows: such filters keep a small share of
+  a word's matches, so the rows read to fill a window are mostly rows that fail them; a window half the
+  size reads about half as many (in one warm measurement, "pump" + Pune + verified read 1,001 rows in
+  ~135 ms and 501 in ~7–15 ms, because the smaller window is filled before the city's sellers run out).
 
-**What is exact and what is not.** Totals are exact up to ${catalog.SEARCH_WINDOW}; beyond that the API says
-\`totalCapped: true\` and pages say "1,000+ products". Facet counts are exact under the cap and counted
+**What is exact and what is not.** Totals are exact up to ${catalog.SEARCH_WINDOW} (${catalog.FILTERED_SEARCH_WINDOW} with seller, price or MOQ
+filters); beyond that the API says \`totalCapped: true\` and pages say "1,000+ products" ("500+"). Facet counts are exact under the cap and counted
 over the first ${catalog.SEARCH_WINDOW} matches otherwise (the page says so). Category pages show the exact
 count from \`category_counts\` when unfiltered. Paging is hard-capped: only the first ${catalog.SEARCH_WINDOW}
-matches (42 pages of 24) can be reached, for search and browse alike; no keyset pagination yet.
+matches (42 pages of 24; 21 with filters) can be reached, for search and browse alike; no keyset pagination yet.
 Relevance is exact ranking *within* the window: for a common word it ranks the first 1,000 matches
 found, not the best 1,000 of 120,000.
 
@@ -62,9 +66,8 @@ found, not the best 1,000 of 120,000.
   at ~25% of RAM should cut the tails; the p50 column is the fairer figure on this machine.
 - Ranking quality for common words: add a static score (a \`rank_hint\` from title match, seller
   verification and freshness) with a btree, and take the window in that order instead of physical order.
-- A filter that keeps under 1% of a common word's matches (e.g. pump + Pune + verified) scans tens of
-  thousands of rows to fill the window; a per-city or verified partial index, or a smaller window
-  when filters are present, would bound it.
+- A filter that keeps under 1% of a common word's matches (e.g. pump + Pune + verified) still scans
+  thousands of rows to fill even the smaller window; a per-city or verified partial index would bound it.
 - The lexicon's counts and words of unpublished products, and the category count changes, are
   brought up to date by \`catalog.refreshSearchTerms\` and \`catalog.foldCategoryCounts\`, which need a
   scheduled job (not registered by this change).
@@ -166,7 +169,7 @@ next steps are under "Notes" at the end.
 
 - Machine: ${machine()}; shared with other work, so absolute times are noisy: compare columns of the same run.
 - **Search** is \`catalog.listProducts\` end to end, as pages and the API call it: lexicon prefix expansion, a
-  window of ${catalog.SEARCH_WINDOW} + 1 matches for ranking, totals and facets, then the page of 24 with seller and category;
+  window of ${catalog.SEARCH_WINDOW} + 1 matches (${catalog.FILTERED_SEARCH_WINDOW} + 1 with seller, price or MOQ filters) for ranking, totals and facets, then the page of 24 with seller and category;
   on no exact match, lexicon spelling correction, then any-word matching. Queries one at a time.
 - **Naive** is the search it replaced, in the same run on the same queries: \`ts_rank\` + category boost over every
   match, \`ORDER BY … LIMIT 24\`, and an exact \`count(*)\`; when nothing matches, its trigram fallback (\`title %> q\`).

@@ -94,7 +94,11 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     // lexicon's counts up to date and fold the category counts once, after the load.
     await refreshSearchTerms(database.db)
     await foldCategoryCounts(database.db)
-    await database.db.execute(sql`analyze products, businesses, users, search_terms`)
+    // search_sellers too: without statistics on lower(city) the planner guesses 117 sellers for a
+    // city of 2,300 and reads every product of theirs for a 24-row page (3 s instead of 20 ms).
+    await database.db.execute(
+      sql`analyze products, businesses, users, search_terms, search_sellers, categories`,
+    )
   }
   return { ...counts, ms: Math.round(performance.now() - started) }
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import pg from 'pg'
 import type { App } from '../app.ts'
+import * as accounts from '../modules/accounts/index.ts'
 import * as catalog from '../modules/catalog/index.ts'
+import { type CatalogMemo, createCatalogMemo } from './catalog-memo.ts'
 import { SESSION_COOKIE } from './session.ts'
 
 interface Entry {
@@ -37,10 +39,14 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   let waiters: (() => void)[] = []
   // Requests for a page that is being rendered wait for that one rendering instead of repeating it.
   const inflight = new Map<string, { done: Promise<void>; finish: () => void }>()
+  // Parts of pages that signed-in requests reuse; dropped with the pages.
+  const memo = createCatalogMemo({ ttlSeconds: options.ttlSeconds })
+  server.decorate('catalogMemo', memo)
   const state = {
     hits: 0,
     misses: 0,
     clear() {
+      memo.clear()
       cache.clear()
       bytes = 0
       generation++
@@ -61,7 +67,10 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
 
   let stopListening: (() => Promise<void>) | undefined
   server.addHook('onReady', async () => {
-    stopListening = await listen(app, () => state.clear())
+    stopListening = await listen(app, {
+      [catalog.CATALOG_CHANNEL]: () => state.clear(),
+      [accounts.SESSIONS_CHANNEL]: () => server.sessionCache?.clear(),
+    })
   })
   server.addHook('onClose', async () => {
     await stopListening?.()
@@ -114,13 +123,20 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
 
   server.addHook('onSend', async (request, reply, payload) => {
     if (!isCacheable(request) || reply.getHeader('x-cache') === 'hit') return payload
-    if (reply.statusCode !== 200 || reply.hasHeader('set-cookie') || typeof payload !== 'string') return payload
+    if (reply.statusCode !== 200 || reply.hasHeader('set-cookie') || typeof payload !== 'string')
+      return payload
     const contentType = String(reply.getHeader('content-type') ?? '')
     if (!contentType.startsWith('text/html')) return payload
     // A page whose rendering began before an invalidation may hold old data: do not keep it.
     if (request.cacheGeneration !== generation) return payload
     const body = Buffer.from(payload, 'utf8')
-    const entry: Entry = { body, contentType, headers: replayable(reply.getHeaders()), storedAt: Date.now(), bytes: body.length }
+    const entry: Entry = {
+      body,
+      contentType,
+      headers: replayable(reply.getHeaders()),
+      storedAt: Date.now(),
+      bytes: body.length,
+    }
     const previous = cache.get(request.url)
     if (previous) bytes -= previous.bytes
     cache.set(request.url, entry)
@@ -138,12 +154,21 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
 }
 
 // Headers that belong to one response only are not replayed.
-const perResponse = new Set(['content-length', 'content-type', 'date', 'x-request-id', 'x-cache', 'set-cookie', 'connection'])
+const perResponse = new Set([
+  'content-length',
+  'content-type',
+  'date',
+  'x-request-id',
+  'x-cache',
+  'set-cookie',
+  'connection',
+])
 
 function replayable(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
-    if (!perResponse.has(name) && (typeof value === 'string' || typeof value === 'number')) out[name] = String(value)
+    if (!perResponse.has(name) && (typeof value === 'string' || typeof value === 'number'))
+      out[name] = String(value)
   }
   return out
 }
@@ -159,27 +184,33 @@ function isCacheable(request: FastifyRequest): boolean {
   return !cookie || (!cookie.includes(`${SESSION_COOKIE}=`) && !cookie.includes('mandi_flash='))
 }
 
-/** LISTEN on the catalogue channel with a connection of its own (PostgreSQL) or PGlite's listener. */
-async function listen(app: App, onChange: () => void): Promise<() => Promise<void>> {
+/**
+ * LISTEN on the given channels with a connection of its own (PostgreSQL) or PGlite's listener.
+ * If the connection drops, whatever changed meanwhile is unknown: every handler runs, then it reconnects.
+ */
+async function listen(app: App, handlers: Record<string, () => void>): Promise<() => Promise<void>> {
   const database = app.database
   if (database.kind === 'pglite') {
-    const unsubscribe = await database.pglite.listen(catalog.CATALOG_CHANNEL, onChange)
-    return unsubscribe
+    const unsubscribes = await Promise.all(
+      Object.entries(handlers).map(([channel, handler]) => database.pglite.listen(channel, handler)),
+    )
+    return async () => {
+      for (const unsubscribe of unsubscribes) await unsubscribe()
+    }
   }
   let client: pg.Client | undefined
   let closed = false
   const connect = async () => {
     const next = new pg.Client({ connectionString: database.url })
-    next.on('notification', onChange)
+    next.on('notification', (message) => handlers[message.channel]?.())
     next.on('error', () => {})
     next.on('end', () => {
       if (closed) return
-      // Whatever changed while disconnected is unknown: drop everything, then reconnect.
-      onChange()
+      for (const handler of Object.values(handlers)) handler()
       setTimeout(() => void connect().catch(() => {}), 1000).unref()
     })
     await next.connect()
-    await next.query(`LISTEN ${catalog.CATALOG_CHANNEL}`)
+    for (const channel of Object.keys(handlers)) await next.query(`LISTEN ${channel}`)
     client = next
   }
   await connect()
@@ -198,6 +229,8 @@ declare module 'fastify' {
       nextInvalidation(): Promise<void>
       size(): number
     }
+    /** Catalogue-derived values kept until the catalogue changes (see catalog-memo.ts). */
+    catalogMemo: CatalogMemo
   }
   interface FastifyRequest {
     cacheGeneration: number
@@ -205,4 +238,3 @@ declare module 'fastify' {
     cacheLeader: boolean
   }
 }
-

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { sessions, users } from './accounts.tables.ts'
 import { randomToken, tokenHash } from './secrets.ts'
@@ -33,7 +33,12 @@ export interface ValidSession {
 
 export async function createSession(
   db: Db,
-  input: { userId: string; sharedDevice: boolean; userAgent?: string | undefined; ipPrefix?: string | undefined },
+  input: {
+    userId: string
+    sharedDevice: boolean
+    userAgent?: string | undefined
+    ipPrefix?: string | undefined
+  },
   now = new Date(),
 ) {
   const token = randomToken()
@@ -55,10 +60,10 @@ export async function createSession(
   return { token, sessionId: session!.id, expiresAt: session!.expiresAt, sharedDevice: input.sharedDevice }
 }
 
-/** The signed-in person for a cookie token, or null when the session is unknown, revoked or expired. */
-export async function validateSession(db: Db, token: string | undefined, now = new Date()): Promise<ValidSession | null> {
-  if (!token || token.length > 100) return null
-  const [row] = await db
+// Resolved on every signed-in request: prepared once per database, so each lookup is one round
+// trip with no query building or planning.
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       sharedDevice: sessions.sharedDevice,
@@ -77,13 +82,31 @@ export async function validateSession(db: Db, token: string | undefined, now = n
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash(token)),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.idleExpiresAt, now),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.idleExpiresAt, sql.placeholder('now')),
       ),
     )
     .limit(1)
+    .prepare('accounts_validate_session')
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>()
+
+/** The signed-in person for a cookie token, or null when the session is unknown, revoked or expired. */
+export async function validateSession(
+  db: Db,
+  token: string | undefined,
+  now = new Date(),
+): Promise<ValidSession | null> {
+  if (!token || token.length > 100) return null
+  let lookup = sessionLookups.get(db)
+  if (!lookup) {
+    lookup = prepareSessionLookup(db)
+    sessionLookups.set(db, lookup)
+  }
+  const [row] = await lookup.execute({ tokenHash: tokenHash(token), now: now.toISOString() })
   if (!row) return null
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     const idle = row.sharedDevice ? sessionLifetimes.shared.idleSeconds : sessionLifetimes.normal.idleSeconds
@@ -92,7 +115,23 @@ export async function validateSession(db: Db, token: string | undefined, now = n
       .set({ lastSeenAt: now, idleExpiresAt: new Date(now.getTime() + idle * 1000) })
       .where(eq(sessions.id, row.sessionId))
   }
-  return { sessionId: row.sessionId, sharedDevice: row.sharedDevice, expiresAt: row.expiresAt, user: row.user }
+  return {
+    sessionId: row.sessionId,
+    sharedDevice: row.sharedDevice,
+    expiresAt: row.expiresAt,
+    user: row.user,
+  }
+}
+
+/**
+ * The NOTIFY channel on which ended sessions are announced. Web processes may keep a validated
+ * session for a few seconds (catalogue pages, see web/session.ts); they drop them on this.
+ */
+export const SESSIONS_CHANNEL = 'mandi_sessions'
+
+// In the caller's transaction, if any: delivered on commit, so a rolled-back sign-out drops nothing.
+async function announceSessionsEnded(db: Db, userId: string) {
+  await db.execute(sql`select pg_notify(${SESSIONS_CHANNEL}, ${userId})`)
 }
 
 /** Signs out one session of this person (their own only: another person's id changes nothing). */
@@ -102,6 +141,7 @@ export async function revokeSession(db: Db, userId: string, sessionId: string, r
     .set({ revokedAt: new Date(), revokedReason: reason })
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id })
+  if (revoked.length > 0) await announceSessionsEnded(db, userId)
   return revoked.length > 0
 }
 
@@ -118,6 +158,7 @@ export async function revokeAllSessions(db: Db, userId: string, reason: string, 
       ),
     )
     .returning({ id: sessions.id })
+  if (revoked.length > 0) await announceSessionsEnded(db, userId)
   return revoked.length
 }
 
@@ -135,7 +176,12 @@ export async function listActiveSessions(db: Db, userId: string, now = new Date(
     })
     .from(sessions)
     .where(
-      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.idleExpiresAt, now)),
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.idleExpiresAt, now),
+      ),
     )
     .orderBy(desc(sessions.lastSeenAt))
 }
@@ -145,8 +191,9 @@ export async function pruneSessions(db: Db, now = new Date()) {
   const cutoff = new Date(now.getTime() - 30 * 24 * 3600 * 1000)
   const deleted = await db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, cutoff), lt(sessions.idleExpiresAt, cutoff), lt(sessions.revokedAt, cutoff)))
+    .where(
+      or(lt(sessions.expiresAt, cutoff), lt(sessions.idleExpiresAt, cutoff), lt(sessions.revokedAt, cutoff)),
+    )
     .returning({ id: sessions.id })
   return deleted.length
 }
-

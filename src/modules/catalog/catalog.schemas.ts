@@ -6,6 +6,13 @@ export const PRODUCTS_PER_PAGE = 24
  * a common word costs the same as a rare one. Beyond it totals read "1,000+" and pages stop.
  */
 export const SEARCH_WINDOW = 1000
+/**
+ * The window when seller, price or MOQ filters are on. Such filters keep a small share of a
+ * word's matches, so filling a window means reading many rows that fail them; half the window
+ * halves that reading (p99 of filtered searches, bench/results/search.md). Beyond it totals read
+ * "500+" and pages stop at 21.
+ */
+export const FILTERED_SEARCH_WINDOW = 500
 // Deep offsets get slow and nobody reads page 400 of a listing; narrowing the search is the answer.
 export const MAX_PAGE = 400
 

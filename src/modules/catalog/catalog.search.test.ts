@@ -10,7 +10,7 @@ import {
   foldCategoryCounts,
   loadCategoryTree,
 } from './catalog.queries.ts'
-import { PRODUCTS_PER_PAGE, SEARCH_WINDOW } from './catalog.schemas.ts'
+import { FILTERED_SEARCH_WINDOW, PRODUCTS_PER_PAGE, SEARCH_WINDOW } from './catalog.schemas.ts'
 import { listProducts } from './catalog.search.ts'
 import { products } from './catalog.tables.ts'
 import { suggest } from './search-suggest.ts'
@@ -350,6 +350,7 @@ describe('the search window at more than a thousand matches', () => {
     const first = await listProducts(ctx.db, { q: 'bolt', page: 1 })
     assert.equal(first.total, SEARCH_WINDOW)
     assert.equal(first.totalCapped, true)
+    assert.equal(first.window, SEARCH_WINDOW)
     assert.equal(first.pageCount, Math.ceil(SEARCH_WINDOW / PRODUCTS_PER_PAGE))
     assert.equal(first.items.length, PRODUCTS_PER_PAGE)
     const last = await listProducts(ctx.db, { q: 'bolt', page: first.pageCount })
@@ -358,6 +359,33 @@ describe('the search window at more than a thousand matches', () => {
     const browse = await listProducts(ctx.db, { sort: 'price_desc', page: first.pageCount + 1 })
     assert.equal(browse.items.length, 0)
     assert.equal(first.facets.categories[0]!.count, SEARCH_WINDOW)
+  })
+
+  it('counts and pages a smaller window when a seller, price or MOQ filter is on', async () => {
+    for (const filter of [
+      { city: 'ludhiana' },
+      { verified: true },
+      { maxMoq: 100 },
+      { minPricePaise: 100 },
+    ]) {
+      const first = await listProducts(ctx.db, { q: 'bolt', page: 1, ...filter })
+      assert.equal(first.total, FILTERED_SEARCH_WINDOW, JSON.stringify(filter))
+      assert.equal(first.totalCapped, true)
+      assert.equal(first.window, FILTERED_SEARCH_WINDOW)
+      assert.equal(first.pageCount, Math.ceil(FILTERED_SEARCH_WINDOW / PRODUCTS_PER_PAGE))
+      const past = await listProducts(ctx.db, { q: 'bolt', page: first.pageCount + 1, ...filter })
+      assert.equal(past.items.length, 0)
+    }
+    // A filter that keeps nothing is not capped; a category alone keeps the whole window.
+    assert.equal((await listProducts(ctx.db, { q: 'bolt', page: 1, city: 'Pune' })).total, 0)
+    const tree = await loadCategoryTree(ctx.db)
+    const inCategory = await listProducts(ctx.db, {
+      q: 'bolt',
+      page: 1,
+      categoryIds: [tree.bySlug.get('fasteners')!.id],
+    })
+    assert.equal(inCategory.window, SEARCH_WINDOW)
+    assert.equal(inCategory.total, SEARCH_WINDOW)
   })
 
   it('keeps the exact count per category however many products there are', async () => {

@@ -5,6 +5,7 @@ import { invalid } from '../../shared/errors.ts'
 import { businesses } from '../accounts/index.ts'
 import { type CategoryNode, categoryAndDescendantIds, loadCategoryTree } from './catalog.queries.ts'
 import {
+  FILTERED_SEARCH_WINDOW,
   PRODUCTS_PER_PAGE,
   type ProductListQuery,
   type ProductSort,
@@ -31,6 +32,8 @@ export interface ProductFilter {
   q?: string | undefined
   categoryIds?: number[] | undefined
   city?: string | undefined
+  /** Any of these lower-cased city spellings (a city page: every spelling with the city's slug). */
+  cities?: string[] | undefined
   state?: string | undefined
   verified?: boolean | undefined
   minPricePaise?: number | undefined
@@ -56,12 +59,17 @@ export interface ProductFacets {
 
 export interface ProductPage {
   items: ProductSummary[]
-  /** Matching products, exact up to SEARCH_WINDOW; when `totalCapped`, "at least this many". */
+  /** Matching products, exact up to `window`; when `totalCapped`, "at least this many". */
   total: number
   totalCapped: boolean
+  /**
+   * How many matches were counted, ranked and can be paged through: SEARCH_WINDOW, or
+   * FILTERED_SEARCH_WINDOW when seller, price or MOQ filters are on.
+   */
+  window: number
   page: number
   pageSize: number
-  /** Pages that can be shown: at most SEARCH_WINDOW products are reachable by paging. */
+  /** Pages that can be shown: at most `window` products are reachable by paging. */
   pageCount: number
   /**
    * 'corrected' when nothing matched the words as typed and `correctedQuery` (close spellings from
@@ -177,10 +185,12 @@ export async function browseProducts(db: Db, query: ProductListQuery): Promise<B
 }
 
 function hasFilters(filter: ProductFilter): boolean {
-  const { categoryIds, city, state, verified, minPricePaise, maxPricePaise, maxMoq, businessId } = filter
+  const { categoryIds, city, cities, state, verified, minPricePaise, maxPricePaise, maxMoq, businessId } =
+    filter
   return [
     categoryIds,
     city,
+    cities,
     state,
     verified || undefined,
     minPricePaise,
@@ -190,9 +200,18 @@ function hasFilters(filter: ProductFilter): boolean {
   ].some((value) => value !== undefined)
 }
 
+/** Seller, price and MOQ filters: those that keep a small share of a word's matches (not category or seller pages). */
+function narrowsMatches(filter: ProductFilter): boolean {
+  const { city, cities, state, verified, minPricePaise, maxPricePaise, maxMoq } = filter
+  return [city, cities, state, verified || undefined, minPricePaise, maxPricePaise, maxMoq].some(
+    (v) => v !== undefined,
+  )
+}
+
 function baseFilter(filter: ProductFilter): SQL {
   const seller = and(
     filter.city ? sql`lower(${searchSellers.city}) = lower(${filter.city})` : undefined,
+    filter.cities ? inArray(sql`lower(${searchSellers.city})`, filter.cities) : undefined,
     filter.state ? sql`lower(${searchSellers.state}) = lower(${filter.state})` : undefined,
     filter.verified ? sql`${searchSellers.verified}` : undefined,
   )
@@ -212,7 +231,7 @@ function baseFilter(filter: ProductFilter): SQL {
 }
 
 /**
- * The window query: up to SEARCH_WINDOW + 1 matching rows, in whatever order the index yields
+ * The window query: up to SEARCH_WINDOW (FILTERED_SEARCH_WINDOW with filters) + 1 matching rows, in whatever order the index yields
  * them, give the total, the facets and (for relevance) the ranked page. Other sorts read the
  * page with an ordered scan over all matches, which the price and date indexes make cheap.
  */
@@ -229,9 +248,10 @@ async function searchPage(
   const where = words ? and(base, sql`${products.searchVector} @@ ${words}`)! : base
   const sort = filter.sort ?? (words || similarity ? 'relevance' : 'newest')
   const offset = (filter.page - 1) * pageSize
-  const reachable = offset < SEARCH_WINDOW
+  const windowSize = narrowsMatches(filter) ? FILTERED_SEARCH_WINDOW : SEARCH_WINDOW
+  const reachable = offset < windowSize
   // The last reachable page stops at the window, not at the extra row that tells the total is capped.
-  const limit = Math.min(pageSize, SEARCH_WINDOW - offset)
+  const limit = Math.min(pageSize, windowSize - offset)
   const rank = words
     ? sql`ts_rank(c.search_vector, ${words}) + case when c.category_id = any(${categoryBoost(words)}) then 1 else 0 end`
     : similarity
@@ -251,10 +271,10 @@ async function searchPage(
         ${products.publishedAt} as published_at
         ${words ? sql`, ${products.searchVector} as search_vector` : sql``}
         ${similarity ? sql`, ${similarity} as similarity` : sql``}
-      from ${products} where ${where} limit ${SEARCH_WINDOW + 1}
+      from ${products} where ${where} limit ${windowSize + 1}
     ), w as (
       -- The extra row only tells that the total is capped; facets and ranking see the window.
-      select * from c limit ${SEARCH_WINDOW}
+      select * from c limit ${windowSize}
     ), s as (
       -- One primary-key lookup per window row; a hash join would read all 40,000 sellers first.
       select b.city, b.verified from w as c cross join lateral (
@@ -276,8 +296,8 @@ async function searchPage(
           : sql`null`
       } as ids`,
   )
-  const total = Math.min(window?.total ?? 0, SEARCH_WINDOW)
-  const totalCapped = (window?.total ?? 0) > SEARCH_WINDOW
+  const total = Math.min(window?.total ?? 0, windowSize)
+  const totalCapped = (window?.total ?? 0) > windowSize
   const facets: ProductFacets = {
     categories: (window?.categories ?? []).map(([categoryId, count]) => ({ categoryId, count })),
     cities: (window?.cities ?? []).map(([city, count]) => ({ city, count })),
@@ -293,6 +313,7 @@ async function searchPage(
     items,
     total,
     totalCapped,
+    window: windowSize,
     page: filter.page,
     pageSize,
     pageCount: Math.ceil(total / pageSize),

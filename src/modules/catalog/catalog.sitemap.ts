@@ -42,7 +42,7 @@ export async function sitemapSellers(db: Db, chunk: number) {
 
 export async function sitemapCategories(db: Db) {
   return db
-    .select({ slug: categories.slug, parentId: categories.parentId })
+    .select({ id: categories.id, slug: categories.slug, parentId: categories.parentId })
     .from(categories)
     .orderBy(asc(categories.position), asc(categories.id))
 }

@@ -18,6 +18,7 @@ export {
   type SellerProfile,
 } from './catalog.queries.ts'
 export {
+  FILTERED_SEARCH_WINDOW,
   MAX_PAGE,
   PageQuery,
   PRODUCTS_PER_PAGE,
@@ -35,10 +36,25 @@ export {
   type ProductPage,
   type ProductSummary,
 } from './catalog.search.ts'
+export {
+  type CityCatalogue,
+  citySlug,
+  listCityCategories,
+  listSellerCards,
+  listSupplierCities,
+  loadCityCatalogue,
+  type SupplierCity,
+} from './supplier-cities.ts'
 export { MAX_SUGGESTIONS, type Suggestion, suggest } from './search-suggest.ts'
 export { refreshSearchTerms } from './search-terms.ts'
 export { announceCatalogChange, CATALOG_CHANNEL } from './catalog.events.ts'
-export { SITEMAP_CHUNK, sitemapCategories, sitemapChunkCounts, sitemapProducts, sitemapSellers } from './catalog.sitemap.ts'
+export {
+  SITEMAP_CHUNK,
+  sitemapCategories,
+  sitemapChunkCounts,
+  sitemapProducts,
+  sitemapSellers,
+} from './catalog.sitemap.ts'
 export type { ProductSpec } from './catalog.tables.ts'
 
 // ── Seller side: a seller's own listings, photos, CSV imports and API keys ──────────────────────
@@ -67,7 +83,13 @@ export {
   startProductImport,
 } from './product-import.ts'
 export { MAX_SPECS, ProductInput, ProductPatch, parseRupees, slugFromTitle } from './product-schemas.ts'
-export { type ApiKeySummary, authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from './seller-api-keys.ts'
+export {
+  type ApiKeySummary,
+  authenticateApiKey,
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from './seller-api-keys.ts'
 export {
   createProduct,
   deleteProduct,

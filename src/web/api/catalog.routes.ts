@@ -35,7 +35,7 @@ export function catalogRoutes(api: ApiRegistry, { db, config }: App) {
     {
       method: 'GET',
       url: '/api/v1/products',
-      summary: `Published products, ${catalog.PRODUCTS_PER_PAGE} per page: search by keywords, filter by category, seller's city or state, price, MOQ and verified sellers, sort. Totals and facets count at most ${catalog.SEARCH_WINDOW} matches.`,
+      summary: `Published products, ${catalog.PRODUCTS_PER_PAGE} per page: search by keywords, filter by category, seller's city or state, price, MOQ and verified sellers, sort. Totals and facets count at most ${catalog.SEARCH_WINDOW} matches (${catalog.FILTERED_SEARCH_WINDOW} with a city, state, verified, price or MOQ filter).`,
       tag: TAG,
       query: catalog.ProductListQuery,
       responses: { 200: { description: 'One page of products', schema: ProductListSchema } },
@@ -131,10 +131,15 @@ const ProductListSchema = z.object({
       seller: z.object({ id: z.number().int(), name: z.string(), city: z.string() }),
     }),
   ),
-  total: z.number().int().describe(`Products matching, across all pages; at most ${catalog.SEARCH_WINDOW}`),
+  total: z
+    .number()
+    .int()
+    .describe(
+      `Products matching, across all pages; at most ${catalog.SEARCH_WINDOW} (${catalog.FILTERED_SEARCH_WINDOW} with a city, state, verified, price or MOQ filter)`,
+    ),
   totalCapped: z
     .boolean()
-    .describe(`true when more than ${catalog.SEARCH_WINDOW} products match: total then reads "at least"`),
+    .describe('true when more products match than total (the search window): total then reads "at least"'),
   page: z.number().int(),
   pageCount: z.number().int().describe('Pages that can be requested'),
   match: z

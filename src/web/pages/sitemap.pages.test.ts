@@ -10,18 +10,41 @@ describe('sitemap.xml', () => {
     const category = await buildCategory(ctx.db, { slug: 'gate-valves-sitemap', name: 'Gate Valves' })
     const seller = await buildBusiness(ctx.db, { slug: 'sitemap-valves-co' })
     const hidden = await buildBusiness(ctx.db, { slug: 'only-drafts-co' })
-    const live = await buildProduct(ctx.db, { businessId: seller.id, categoryId: category.id, slug: 'gate-valve-live' })
-    const draft = await buildProduct(ctx.db, { businessId: hidden.id, categoryId: category.id, slug: 'gate-valve-draft', status: 'draft', publishedAt: null })
-    const suspended = await buildProduct(ctx.db, { businessId: seller.id, categoryId: category.id, slug: 'gate-valve-suspended', status: 'suspended' })
+    const live = await buildProduct(ctx.db, {
+      businessId: seller.id,
+      categoryId: category.id,
+      slug: 'gate-valve-live',
+    })
+    const draft = await buildProduct(ctx.db, {
+      businessId: hidden.id,
+      categoryId: category.id,
+      slug: 'gate-valve-draft',
+      status: 'draft',
+      publishedAt: null,
+    })
+    const suspended = await buildProduct(ctx.db, {
+      businessId: seller.id,
+      categoryId: category.id,
+      slug: 'gate-valve-suspended',
+      status: 'suspended',
+    })
 
     const index = await ctx.server.inject('/sitemap.xml')
     assert.equal(index.statusCode, 200)
     assert.match(String(index.headers['content-type']), /application\/xml/)
     const files = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
-    assert.deepEqual(files, ['/sitemaps/pages.xml', '/sitemaps/sellers-0.xml', '/sitemaps/products-0.xml'])
+    assert.deepEqual(files, [
+      '/sitemaps/pages.xml',
+      '/sitemaps/cities.xml',
+      '/sitemaps/sellers-0.xml',
+      '/sitemaps/products-0.xml',
+    ])
 
     const productsXml = (await ctx.server.inject('/sitemaps/products-0.xml')).body
-    assert.match(productsXml, new RegExp(`/p/${live.id}/gate-valve-live</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>`))
+    assert.match(
+      productsXml,
+      new RegExp(`/p/${live.id}/gate-valve-live</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>`),
+    )
     assert.doesNotMatch(productsXml, new RegExp(`/p/(${draft.id}|${suspended.id})/`))
 
     const sellersXml = (await ctx.server.inject('/sitemaps/sellers-0.xml')).body

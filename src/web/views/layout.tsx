@@ -41,10 +41,20 @@ export function Layout(props: LayoutProps) {
         {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
-        {props.openGraph ? <OpenGraph {...props.openGraph} title={props.title} description={props.description} url={props.canonical} /> : null}
+        {props.openGraph ? (
+          <OpenGraph
+            {...props.openGraph}
+            title={props.title}
+            description={props.description}
+            url={props.canonical}
+          />
+        ) : null}
         {props.jsonLd ? (
           // A data block, never executed, so the CSP's script-src does not apply; "<" is escaped so no value can end the element.
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(props.jsonLd).replace(/</g, '\\u003c') }} />
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(props.jsonLd).replace(/</g, '\\u003c') }}
+          />
         ) : null}
         <meta name="theme-color" content="#0b3d7a" />
         <link rel="icon" href={asset('img/favicon.svg')} type="image/svg+xml" />
@@ -66,7 +76,13 @@ export function Layout(props: LayoutProps) {
   )
 }
 
-function OpenGraph(props: { type: string; image?: string | undefined; title: string; description?: string | undefined; url?: string | undefined }) {
+function OpenGraph(props: {
+  type: string
+  image?: string | undefined
+  title: string
+  description?: string | undefined
+  url?: string | undefined
+}) {
   return (
     <>
       <meta property="og:site_name" content="Mandi" />
@@ -104,25 +120,7 @@ function SiteHeader(props: { ctx: PageContext; categories?: NavCategory[] | unde
               <Icon name="grid" />
               <span>Categories</span>
             </a>
-            {props.ctx.account ? (
-              <AccountMenu account={props.ctx.account} />
-            ) : (
-              <>
-                <a
-                  href={signInHref(props.ctx.path)}
-                  aria-current={props.ctx.path === '/account/sign-in' ? 'page' : undefined}
-                >
-                  Sign in
-                </a>
-                <a
-                  href="/account/register"
-                  class="header-register"
-                  aria-current={props.ctx.path === '/account/register' ? 'page' : undefined}
-                >
-                  Register
-                </a>
-              </>
-            )}
+            <AccountSlot ctx={props.ctx} />
           </nav>
         </div>
       </header>
@@ -141,6 +139,31 @@ function SiteHeader(props: { ctx: PageContext; categories?: NavCategory[] | unde
           </div>
         </nav>
       ) : null}
+    </>
+  )
+}
+
+/**
+ * The only part of a catalogue page that depends on who asks: the account menu, or the sign-in
+ * and register links. Shared pages (shared-page.ts) render it alone and put it in place.
+ */
+export function AccountSlot(props: { ctx: PageContext }) {
+  if (props.ctx.account) return <AccountMenu account={props.ctx.account} />
+  return (
+    <>
+      <a
+        href={signInHref(props.ctx.path)}
+        aria-current={props.ctx.path === '/account/sign-in' ? 'page' : undefined}
+      >
+        Sign in
+      </a>
+      <a
+        href="/account/register"
+        class="header-register"
+        aria-current={props.ctx.path === '/account/register' ? 'page' : undefined}
+      >
+        Register
+      </a>
     </>
   )
 }

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact'
-import type { CategoryNode } from '../../modules/catalog/index.ts'
+import type { CategoryNode, ProductPage } from '../../modules/catalog/index.ts'
+import { formatNumber } from '../../shared/format.ts'
 import { Icon } from './icons.tsx'
-import { Button } from './ui.tsx'
+import { Button, EmptyState } from './ui.tsx'
+import { cityCategoryPath } from './urls.ts'
 
 /**
  * Results with their filters. On wide screens the filters are a sidebar; on phones they fold
@@ -105,5 +107,71 @@ export function CategorySelect(props: { id: string; roots: CategoryNode[]; value
         ))}
       </select>
     </div>
+  )
+}
+
+/** "1 product", "240 products" or, past the search window, "1,000+ products". */
+export function SearchCount(props: { result: ProductPage; exactTotal?: number | undefined }) {
+  const { result } = props
+  const total = props.exactTotal ?? result.total
+  const capped = props.exactTotal === undefined && result.totalCapped
+  if (total === 0) return <p class="result-count">No products</p>
+  const first = (result.page - 1) * result.pageSize + 1
+  const last = Math.min(result.page * result.pageSize, total)
+  return (
+    <p class="result-count">
+      <strong>
+        {formatNumber(total)}
+        {capped ? '+' : ''} {total === 1 && !capped ? 'product' : 'products'}
+      </strong>
+      {total > result.pageSize && first <= last && result.items.length
+        ? ` · showing ${formatNumber(first)}–${formatNumber(last)}`
+        : ''}
+    </p>
+  )
+}
+
+/** Past the window, paging stops: say so, and how to reach the rest. */
+export function WindowNote(props: { result: ProductPage }) {
+  if (!props.result.totalCapped || props.result.page < props.result.pageCount) return null
+  return (
+    <p class="search-window-note">
+      Only the first {formatNumber(props.result.window)} matches can be paged through. Add a word, a filter or
+      a different sort to see others.
+    </p>
+  )
+}
+
+export function PastTheEnd(props: { href: string }) {
+  return (
+    <EmptyState title="There are no more results" icon="box">
+      <p>
+        This page is past the end of the list. <a href={props.href}>Go to the first page</a>.
+      </p>
+    </EmptyState>
+  )
+}
+
+/**
+ * Links to the category's city pages ("Valves suppliers in Pune"), for the cities with the most
+ * sellers of it among the listed products.
+ */
+export function SuppliersByCity(props: { category: { slug: string; name: string }; cities: string[] }) {
+  if (props.cities.length === 0) return null
+  return (
+    <section class="city-links" aria-labelledby="city-links-title">
+      <h2 id="city-links-title" class="facet-title">
+        Suppliers by city
+      </h2>
+      <ul class="chip-list">
+        {props.cities.map((city) => (
+          <li key={city}>
+            <a class="chip" href={cityCategoryPath(city, props.category)}>
+              {props.category.name} in {city}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
