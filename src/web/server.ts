@@ -14,9 +14,12 @@ import { createApiRegistry } from './api/api-registry.ts'
 import { authRoutes } from './api/auth.routes.ts'
 import { catalogRoutes } from './api/catalog.routes.ts'
 import { docsRoutes } from './api/docs.routes.tsx'
+import { enquiryRoutes } from './api/enquiries.routes.ts'
+import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
 import { healthRoutes } from './api/health.routes.ts'
 import { meRoutes } from './api/me.routes.ts'
 import { privacyRoutes } from './api/privacy.routes.ts'
+import { requirementRoutes } from './api/requirements.routes.ts'
 import { sellerRoutes } from './api/seller.routes.ts'
 import { csrfPassed } from './csrf.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
@@ -25,14 +28,17 @@ import { createMetrics } from './metrics.ts'
 import { registerPageCache } from './page-cache.ts'
 import { accountPages } from './pages/account/account.pages.tsx'
 import { catalogPages } from './pages/catalog.pages.tsx'
+import { cityPages } from './pages/city.pages.tsx'
 import { homePages } from './pages/home.pages.tsx'
 import { devMailboxPages } from './pages/dev-mailbox.pages.tsx'
+import { enquiryPages } from './pages/enquiries/enquiries.pages.tsx'
 import { infoPages } from './pages/info.pages.tsx'
 import { sendNotFound } from './pages/page-frame.ts'
 import { sellerCentrePages } from './pages/seller/seller.pages.tsx'
 import { sitemapPages } from './pages/sitemap.pages.ts'
 import { unsubscribePages } from './pages/unsubscribe.pages.tsx'
 import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
+import { requirementPages } from './pages/requirements/requirements.pages.tsx'
 import { sendPage } from './render.tsx'
 import { registerSessions } from './session.ts'
 import { assetUrls, publicDir } from './static-assets.ts'
@@ -179,9 +185,13 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   meRoutes(api, app)
   privacyRoutes(server, api, app)
   sellerRoutes(api, app)
+  requirementRoutes(api, app)
+  enquiryRoutes(api, app)
+  sellerLeadRoutes(api, app)
   docsRoutes(server, api, app)
   homePages(server, app)
   catalogPages(server, app)
+  cityPages(server, app)
   infoPages(server, app)
   devMailboxPages(server, app)
   unsubscribePages(server, app)
@@ -189,6 +199,8 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   sellerCentrePages(server, app)
   privacyNoticePages(server, app)
   accountPages(server, app)
+  enquiryPages(server, app)
+  requirementPages(server, app)
 
   server.log.debug({ assets: assetUrls }, 'static assets')
   return server

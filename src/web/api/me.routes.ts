@@ -5,7 +5,13 @@ import * as enquiries from '../../modules/enquiries/index.ts'
 import * as privacy from '../../modules/privacy/index.ts'
 import { notFound } from '../../shared/errors.ts'
 import { describeDevice } from '../device.ts'
-import { presentBusiness, presentHistory, presentMe, presentProfile, presentSessions } from '../presenters/accounts.ts'
+import {
+  presentBusiness,
+  presentHistory,
+  presentMe,
+  presentProfile,
+  presentSessions,
+} from '../presenters/accounts.ts'
 import { requireSession } from '../session.ts'
 import type { ApiRegistry } from './api-registry.ts'
 
@@ -19,9 +25,14 @@ export function meRoutes(api: ApiRegistry, app: App) {
       url: '/api/v1/me',
       summary: 'The signed-in person',
       tag: 'Accounts',
-      responses: { 200: { description: 'The person and their profile' }, 401: { description: 'Not signed in' } },
+      responses: {
+        200: { description: 'The person and their profile' },
+        401: { description: 'Not signed in' },
+      },
     },
-    async ({ request }) => ({ user: presentMe(await accounts.findProfile(app.db, requireSession(request).user.id)) }),
+    async ({ request }) => ({
+      user: presentMe(await accounts.findProfile(app.db, requireSession(request).user.id)),
+    }),
   )
 
   api.route(
@@ -47,7 +58,8 @@ export function meRoutes(api: ApiRegistry, app: App) {
       tag: 'Accounts',
       responses: { 200: { description: 'The versions' } },
     },
-    async ({ request }) => presentHistory(await accounts.listProfileHistory(app.db, requireSession(request).user.id)),
+    async ({ request }) =>
+      presentHistory(await accounts.listProfileHistory(app.db, requireSession(request).user.id)),
   )
 
   api.route(
@@ -60,7 +72,11 @@ export function meRoutes(api: ApiRegistry, app: App) {
     },
     async ({ request }) => {
       const session = requireSession(request)
-      return presentSessions(await accounts.listActiveSessions(app.db, session.user.id), session.sessionId, describeDevice)
+      return presentSessions(
+        await accounts.listActiveSessions(app.db, session.user.id),
+        session.sessionId,
+        describeDevice,
+      )
     },
   )
 
@@ -124,9 +140,15 @@ export function meRoutes(api: ApiRegistry, app: App) {
       url: '/api/v1/me/two-factor',
       summary: 'Start switching on two-factor sign-in: returns the secret for an authenticator app',
       tag: 'Accounts',
-      responses: { 200: { description: 'Secret and otpauth URI', schema: z.object({ secret: z.string(), uri: z.string() }) } },
+      responses: {
+        200: {
+          description: 'Secret and otpauth URI',
+          schema: z.object({ secret: z.string(), uri: z.string() }),
+        },
+      },
     },
-    async ({ request }) => accounts.startTwoFactorSetup(app.db, app.accountsDeps, requireSession(request).user.id),
+    async ({ request }) =>
+      accounts.startTwoFactorSetup(app.db, app.accountsDeps, requireSession(request).user.id),
   )
 
   api.route(
@@ -136,9 +158,12 @@ export function meRoutes(api: ApiRegistry, app: App) {
       summary: 'Finish switching on two-factor sign-in with a code from the app; returns recovery codes once',
       tag: 'Accounts',
       body: z.object({ code: z.string().max(10) }),
-      responses: { 200: { description: 'Switched on', schema: z.object({ recoveryCodes: z.array(z.string()) }) } },
+      responses: {
+        200: { description: 'Switched on', schema: z.object({ recoveryCodes: z.array(z.string()) }) },
+      },
     },
-    async ({ request, body }) => accounts.confirmTwoFactor(app.db, app.accountsDeps, requireSession(request).user.id, body.code),
+    async ({ request, body }) =>
+      accounts.confirmTwoFactor(app.db, app.accountsDeps, requireSession(request).user.id, body.code),
   )
 
   api.route(
@@ -161,7 +186,10 @@ export function meRoutes(api: ApiRegistry, app: App) {
       url: '/api/v1/me/business',
       summary: 'The person’s business profile',
       tag: 'Accounts',
-      responses: { 200: { description: 'The business profile' }, 404: { description: 'No business profile yet' } },
+      responses: {
+        200: { description: 'The business profile' },
+        404: { description: 'No business profile yet' },
+      },
     },
     async ({ request }) => {
       const business = await accounts.findBusinessByOwner(app.db, requireSession(request).user.id)
@@ -174,16 +202,21 @@ export function meRoutes(api: ApiRegistry, app: App) {
     {
       method: 'PUT',
       url: '/api/v1/me/business',
-      summary: 'Create or update the business profile (the person becomes a seller); GSTIN must be valid for the address’s state',
+      summary:
+        'Create or update the business profile (the person becomes a seller); GSTIN must be valid for the address’s state',
       tag: 'Accounts',
       body: accounts.BusinessInput,
       responses: {
         200: { description: 'The business profile' },
-        400: { description: 'Invalid input; code invalid_gstin for a bad check character or a state mismatch' },
+        400: {
+          description: 'Invalid input; code invalid_gstin for a bad check character or a state mismatch',
+        },
       },
     },
     async ({ request, body }) => ({
-      business: presentBusiness(await accounts.saveBusinessProfile(app.db, requireSession(request).user.id, body)),
+      business: presentBusiness(
+        await accounts.saveBusinessProfile(app.db, requireSession(request).user.id, body),
+      ),
     }),
   )
 
@@ -215,7 +248,9 @@ export function meRoutes(api: ApiRegistry, app: App) {
       url: '/api/v1/me/consents/:purpose',
       summary: 'Give or withdraw consent for one purpose; takes effect at once',
       tag: 'Privacy',
-      params: z.object({ purpose: z.enum(privacy.consentPurposes as [privacy.Purpose, ...privacy.Purpose[]]) }),
+      params: z.object({
+        purpose: z.enum(privacy.consentPurposes as [privacy.Purpose, ...privacy.Purpose[]]),
+      }),
       body: z.object({ granted: z.boolean() }),
       responses: { 200: { description: 'The new state, and the receipt id for a grant' } },
     },
@@ -229,7 +264,8 @@ export function meRoutes(api: ApiRegistry, app: App) {
           channel: 'api',
         })
         // Withdrawing personalisation deletes the signals it allowed, in the same transaction.
-        if (params.purpose === 'personalisation' && !body.granted) await enquiries.forgetInterests(tx, user.id)
+        if (params.purpose === 'personalisation' && !body.granted)
+          await enquiries.forgetInterests(tx, user.id)
         return recorded
       })
       return { purpose: params.purpose, granted: body.granted, receiptId: event.receiptId }
@@ -240,14 +276,21 @@ export function meRoutes(api: ApiRegistry, app: App) {
     {
       method: 'GET',
       url: '/api/v1/me/consents/receipts/:id',
-      summary: 'Download the signed receipt of a consent (compact JWS, verifiable with /.well-known/consent-receipt-key)',
+      summary:
+        'Download the signed receipt of a consent (compact JWS, verifiable with /.well-known/consent-receipt-key)',
       tag: 'Privacy',
       params: uuidParam,
       responses: { 200: { description: 'The receipt', schema: z.object({ receipt: z.string() }) } },
     },
     async ({ request, params }) => {
       const { user } = requireSession(request)
-      const receipt = await privacy.consentReceipt(app.db, app.receipts, receiptContext(app), user.id, params.id)
+      const receipt = await privacy.consentReceipt(
+        app.db,
+        app.receipts,
+        receiptContext(app),
+        user.id,
+        params.id,
+      )
       return { receipt }
     },
   )
@@ -280,6 +323,9 @@ export function meRoutes(api: ApiRegistry, app: App) {
 export function receiptContext(app: App): privacy.ReceiptContext {
   return {
     issuer: app.config.publicUrl,
-    controller: { name: app.config.operator.name, grievanceEmail: app.config.operator.grievanceOfficer.email },
+    controller: {
+      name: app.config.operator.name,
+      grievanceEmail: app.config.operator.grievanceOfficer.email,
+    },
   }
 }

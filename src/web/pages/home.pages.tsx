@@ -2,40 +2,42 @@ import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app.ts'
 import * as catalog from '../../modules/catalog/index.ts'
 import { formatNumber } from '../../shared/format.ts'
-import { sendPage } from '../render.tsx'
+import { sendSharedPage } from '../shared-page.tsx'
 import { ProductGrid, SellerTile } from '../views/catalog-components.tsx'
 import { categoryArt } from '../views/category-art.ts'
 import { Icon, type IconName } from '../views/icons.tsx'
 import { Layout } from '../views/layout.tsx'
-import { type PageContext, pageContext } from '../views/page-context.ts'
+import type { PageContext } from '../views/page-context.ts'
 import { SearchForm } from '../views/search-form.tsx'
 import { categoryPath } from '../views/urls.ts'
 import { canonicalUrl, topCategoryLinks } from './page-frame.ts'
 
 export function homePages(server: FastifyInstance, app: App) {
-  server.get('/', async (request, reply) => {
+  server.get('/', { config: { sharedPage: true } }, async (request, reply) => {
     const { db } = app
-    const tree = await catalog.loadCategoryTree(db)
-    const [counts, recent, sellers, sellerCount] = await Promise.all([
-      catalog.countPublishedByCategory(db, tree),
-      catalog.listProducts(db, { sort: 'newest', page: 1, pageSize: 8 }),
-      catalog.listFeaturedSellers(db, 6),
-      catalog.countActiveSellers(db),
-    ])
-    const productCount = tree.roots.reduce((sum, root) => sum + (counts.get(root.id) ?? 0), 0)
-    return sendPage(
-      reply,
-      <HomePage
-        ctx={pageContext(request)}
-        canonical={canonicalUrl(app, '/')}
-        tree={tree}
-        counts={counts}
-        recent={recent.items}
-        sellers={sellers}
-        productCount={productCount}
-        sellerCount={sellerCount}
-      />,
-    )
+    await sendSharedPage(server, request, reply, async (ctx) => {
+      const tree = await catalog.loadCategoryTree(db)
+      const [counts, recent, sellers, sellerCount] = await Promise.all([
+        catalog.countPublishedByCategory(db, tree),
+        catalog.listProducts(db, { sort: 'newest', page: 1, pageSize: 8 }),
+        catalog.listFeaturedSellers(db, 6),
+        catalog.countActiveSellers(db),
+      ])
+      const productCount = tree.roots.reduce((sum, root) => sum + (counts.get(root.id) ?? 0), 0)
+      return (
+        <HomePage
+          ctx={ctx}
+          canonical={canonicalUrl(app, '/')}
+          tree={tree}
+          counts={counts}
+          recent={recent.items}
+          sellers={sellers}
+          productCount={productCount}
+          sellerCount={sellerCount}
+        />
+      )
+    })
+    return reply
   })
 }
 
@@ -84,6 +86,10 @@ function HomePage(props: {
                 ))}
               </p>
             ) : null}
+            <p class="hero-requirement">
+              Not sure whom to ask? <a href="/requirements/new">Post a buy requirement</a> and up to 10
+              matching suppliers receive it — without your phone number or email.
+            </p>
           </div>
           <dl class="hero-stats">
             <div>

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from '../../app.ts'
 import * as catalog from '../../modules/catalog/index.ts'
+import * as enquiries from '../../modules/enquiries/index.ts'
 import { formatDate, formatQuantity } from '../../shared/format.ts'
 import { sendPage } from '../render.tsx'
 import { businessTypeLabel, ProductGrid } from '../views/catalog-components.tsx'
@@ -41,6 +42,16 @@ async function showProduct(
   const path = productPath(product)
   // Titles change; old links keep working and search engines learn the current address.
   if (params.slug !== product.slug) return reply.redirect(path, 301)
+  // Signed-in requests never come from the page cache, so every such view reaches here; the
+  // signal is stored only while the person consents to personalised suggestions.
+  if (request.session) {
+    await enquiries.recordInterest(app.db, request.session.user.id, {
+      kind: 'view',
+      productId: product.id,
+      categoryId: product.category.id,
+      businessId: product.seller.id,
+    })
+  }
   const [tree, more, photos] = await Promise.all([
     catalog.loadCategoryTree(app.db),
     catalog.listProducts(app.db, { businessId: product.seller.id, sort: 'newest', page: 1, pageSize: 5 }),
@@ -155,7 +166,7 @@ function ProductPage(props: {
                   ? 'The seller quotes a price for your quantity when you enquire.'
                   : 'Price set by the seller. Ask about taxes, freight and bulk rates in your enquiry.'}
               </p>
-              <ButtonLink href="#enquire" class="btn-block btn-large">
+              <ButtonLink href={`/enquire?productId=${product.id}`} class="btn-block btn-large">
                 Send enquiry
               </ButtonLink>
             </div>
@@ -218,39 +229,21 @@ function ProductPage(props: {
         </div>
 
         <Card id="enquire" class="enquire" title="Send an enquiry">
-          {props.ctx.account ? (
-            <p class="enquire-lead">
-              <Icon name="info" />
-              <span>
-                Sending enquiries is not switched on on this site yet, so {seller.name} cannot be contacted
-                through Mandi for now.
-              </span>
-            </p>
-          ) : (
-            <p class="enquire-lead">
-              <Icon name="lock" />
-              <span>
-                <a href={`/account/sign-in?next=${encodeURIComponent(props.ctx.path)}`}>Sign in</a> or{' '}
-                <a href="/account/register">register</a> to send enquiries.
-              </span>
-            </p>
-          )}
-          <p>
-            {props.ctx.account
-              ? 'When enquiries are switched on, this is how they will work:'
-              : 'Sending enquiries is not switched on on this site yet. When it is, this is how it will work:'}
-          </p>
+          {/* The same for every visitor: this page is cached for people who are not signed in. */}
           <ul class="enquire-steps">
-            <li>You tell {seller.name} the quantity, delivery location and any specifications you need.</li>
+            <li>Tell {seller.name} the quantity, delivery city, date and any specifications you need.</li>
             <li>
-              The seller receives your requirement and business name and replies through Mandi's relay. Your
-              email address and phone number are not shown unless you choose to share them.
+              The seller sees your name, company, city and requirement, and replies through Mandi. Your email
+              address and phone number stay private unless you choose to share them.
             </li>
-            <li>
-              Each time your details go to a seller, an entry is written to your disclosure record, which you
-              can read at any time.
-            </li>
+            <li>Each share is written to your disclosure record, and you can stop sharing at any time.</li>
           </ul>
+          <p class="enquire-cta">
+            <ButtonLink href={`/enquire?productId=${product.id}`} class="btn-large">
+              Send an enquiry to {seller.name}
+            </ButtonLink>
+            <span class="muted">You will be asked to sign in first if you have not.</span>
+          </p>
           <p class="muted">
             <a href="/privacy">How Mandi handles enquiry data</a>
           </p>

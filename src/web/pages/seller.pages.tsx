@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app.ts'
 import * as catalog from '../../modules/catalog/index.ts'
+import * as enquiries from '../../modules/enquiries/index.ts'
 import { formatDate, formatNumber } from '../../shared/format.ts'
 import { sendPage } from '../render.tsx'
 import { businessTypeLabel, ProductGrid, ResultCount } from '../views/catalog-components.tsx'
@@ -8,8 +9,8 @@ import { Icon } from '../views/icons.tsx'
 import { Layout } from '../views/layout.tsx'
 import { type PageContext, pageContext } from '../views/page-context.ts'
 import { Pagination } from '../views/pagination.tsx'
-import { Breadcrumbs, EmptyState, GstVerifiedBadge } from '../views/ui.tsx'
-import { sellerPath, withQuery } from '../views/urls.ts'
+import { Breadcrumbs, ButtonLink, EmptyState, GstVerifiedBadge } from '../views/ui.tsx'
+import { cityPath, sellerPath, withQuery } from '../views/urls.ts'
 import { canonicalUrl, pageNumber, sendNotFound, topCategoryLinks } from './page-frame.ts'
 
 export function sellerPages(server: FastifyInstance, app: App) {
@@ -26,9 +27,10 @@ export function sellerPages(server: FastifyInstance, app: App) {
         )
       }
       const page = pageNumber(request.query.page, catalog.MAX_PAGE)
-      const [tree, products] = await Promise.all([
+      const [tree, products, responsiveness] = await Promise.all([
         catalog.loadCategoryTree(app.db),
         catalog.listProducts(app.db, { businessId: seller.id, sort: 'newest', page }),
+        enquiries.responsivenessFor(app.db, [seller.id]),
       ])
       const path = sellerPath(seller)
       return sendPage(
@@ -39,6 +41,13 @@ export function sellerPages(server: FastifyInstance, app: App) {
           nav={topCategoryLinks(tree)}
           seller={seller}
           products={products}
+          replies={enquiries.describeResponsiveness(
+            responsiveness.get(seller.id) ?? {
+              enquiries90d: 0,
+              answeredShare: 0,
+              medianFirstReplyHours: null,
+            },
+          )}
         />,
       )
     },
@@ -51,6 +60,8 @@ function SellerPage(props: {
   nav: { slug: string; name: string }[]
   seller: catalog.SellerProfile
   products: catalog.ProductPage
+  /** From seller_responsiveness, recomputed daily and on first replies. */
+  replies: string[]
 }) {
   const { seller, products } = props
   const path = sellerPath(seller)
@@ -82,7 +93,7 @@ function SellerPage(props: {
             {showsLegalName ? <p class="muted">Registered as {seller.legalName}</p> : null}
             <p class="storefront-place">
               <Icon name="pin" />
-              {seller.city}, {seller.state}
+              <a href={cityPath(seller.city)}>{seller.city}</a>, {seller.state}
             </p>
             {seller.gstVerifiedAt ? (
               <p class="storefront-badges">
@@ -90,6 +101,9 @@ function SellerPage(props: {
                 <span class="muted">GSTIN checked on {formatDate(seller.gstVerifiedAt)}</span>
               </p>
             ) : null}
+            <p class="storefront-contact">
+              <ButtonLink href={`/enquire?sellerId=${seller.id}`}>Contact seller</ButtonLink>
+            </p>
           </div>
           <dl class="storefront-facts">
             <div>
@@ -113,6 +127,10 @@ function SellerPage(props: {
             <div>
               <dt>Products listed</dt>
               <dd>{formatNumber(seller.publishedProducts)}</dd>
+            </div>
+            <div>
+              <dt>Replies to enquiries</dt>
+              <dd>{props.replies.join('. ')}</dd>
             </div>
           </dl>
         </header>
