@@ -79,7 +79,8 @@ describe(`the mandi command (${testDatabaseKind})`, () => {
     t.after(db.close)
     const run = mandi(['start'], { ...db.env, PORT: '0', SEED_PRODUCTS: '60' })
     t.after(() => run.child.kill('SIGKILL'))
-    await waitFor(run, /Mandi is running at (http:\/\/\S+)/, 90_000)
+    // The banner is printed in several writes; wait for its last line before reading it.
+    await waitFor(run, /Press Ctrl\+C to stop/, 90_000)
     const url = run.output().match(/Mandi is running at (http:\/\/\S+)/)![1]!
     assert.match(run.output(), /Demo data: \d+ categories, \d+ sellers, 60 products/)
     assert.match(run.output(), /Demo sign-ins/)
