@@ -1,10 +1,21 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import pg from 'pg'
 import type { App } from '../app.ts'
 import * as accounts from '../modules/accounts/index.ts'
 import * as catalog from '../modules/catalog/index.ts'
 import { type CatalogMemo, createCatalogMemo } from './catalog-memo.ts'
 import { SESSION_COOKIE } from './session.ts'
+import { renderAccountMenu } from './shared-page.tsx'
+
+/** A signed-in shared page's stored parts (shared-page.tsx) and the headers its normal response carried. */
+interface SignedInEntry {
+  head: Buffer
+  tail: Buffer
+  headers: Record<string, string>
+  storedAt: number
+}
+
+const CSRF_COOKIE = '_csrf'
 
 interface Entry {
   /** The page as UTF-8 bytes, encoded once rather than on every hit. */
@@ -42,11 +53,16 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   // Parts of pages that signed-in requests reuse; dropped with the pages.
   const memo = createCatalogMemo({ ttlSeconds: options.ttlSeconds })
   server.decorate('catalogMemo', memo)
+  // Signed-in shared pages answered in onRequest, by URL; filled from a normal signed-in response.
+  const signedIn = new Map<string, SignedInEntry>()
   const state = {
     hits: 0,
     misses: 0,
+    /** Signed-in shared pages answered before the other plugins (see answerSignedIn). */
+    signedInHits: 0,
     clear() {
       memo.clear()
+      signedIn.clear()
       cache.clear()
       bytes = 0
       generation++
@@ -63,6 +79,7 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   server.decorate('pageCache', state)
   server.decorateRequest('cacheGeneration', 0)
   server.decorateRequest('cacheLeader', false)
+  server.decorateRequest('sharedPage', null)
   if (options.ttlSeconds <= 0) return state
 
   let stopListening: (() => Promise<void>) | undefined
@@ -76,7 +93,61 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
     await stopListening?.()
   })
 
+  /**
+   * A signed-in GET of a shared page (shared-page.tsx) whose URL a normal signed-in response has
+   * served since the last catalogue change: answered here, before rate limiting and the header
+   * plugins, with that response's headers (security headers included), the stored parts and this
+   * person's account menu. The session comes from the same short cache the route would use; the
+   * sign-out form's token is made from the request's CSRF secret cookie, as the route would make
+   * it. Anything else (no session or CSRF cookie, a flash message, a URL not stored) goes the
+   * normal way.
+   */
+  const answerSignedIn = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    if (request.method !== 'GET') return false
+    const cookie = request.headers.cookie
+    if (!cookie?.includes(`${SESSION_COOKIE}=`) || cookie.includes('mandi_flash=')) return false
+    const stored = signedIn.get(request.url)
+    if (!stored) return false
+    if (Date.now() - stored.storedAt > options.ttlSeconds * 1000) {
+      signedIn.delete(request.url)
+      return false
+    }
+    const cookies = server.parseCookie(cookie)
+    const token = cookies[SESSION_COOKIE]
+    const secret = cookies[CSRF_COOKIE]
+    // Without a valid secret cookie the route would set a new one: leave that to it.
+    if (!token || !secret || !reply.unsignCookie(secret).valid) return false
+    let session: Awaited<ReturnType<FastifyInstance['sessionCache']['validate']>>
+    try {
+      session = await server.sessionCache.validate(token)
+    } catch {
+      return false
+    }
+    // Signed out, or the catalogue changed while the session was looked up.
+    if (!session || signedIn.get(request.url) !== stored) return false
+    request.session = session
+    request.cookies = cookies
+    const path = request.url.split('?')[0] ?? '/'
+    const menu = renderAccountMenu({
+      path,
+      q: '',
+      requestId: request.id,
+      account: { name: session.user.name, csrfToken: reply.generateCsrf() },
+    })
+    state.signedInHits++
+    const body = Buffer.concat(
+      [stored.head, menu, stored.tail],
+      stored.head.length + menu.length + stored.tail.length,
+    )
+    reply.headers(stored.headers).type('text/html; charset=utf-8').send(body)
+    return true
+  }
+
   server.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.sharedPage) {
+      request.cacheGeneration = generation
+      if (await answerSignedIn(request, reply)) return reply
+    }
     if (!isCacheable(request)) return
     request.cacheGeneration = generation
     let entry = cache.get(request.url)
@@ -118,7 +189,24 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
     inflight.get(request.url)?.finish()
     inflight.delete(request.url)
   }
-  server.addHook('onResponse', async (request) => release(request))
+  server.addHook('onResponse', async (request, reply) => {
+    release(request)
+    // A normal signed-in response of a shared page: keep its parts and headers for answerSignedIn.
+    // Here rather than in onSend, since cookies are written by a later onSend hook.
+    const shared = request.sharedPage
+    if (!shared || !request.session || request.method !== 'GET' || reply.statusCode !== 200) return
+    if (reply.hasHeader('set-cookie') || request.cacheGeneration !== generation) return
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return
+    signedIn.delete(request.url)
+    signedIn.set(request.url, {
+      head: shared.head,
+      tail: shared.tail,
+      headers: signedInReplayable(reply.getHeaders()),
+      // The rendering's age, so PAGE_CACHE_SECONDS bounds it as it bounds the memo.
+      storedAt: shared.renderedAt,
+    })
+    if (signedIn.size > 500) signedIn.delete(signedIn.keys().next().value!)
+  })
   server.addHook('onRequestAbort', async (request) => release(request))
 
   server.addHook('onSend', async (request, reply, payload) => {
@@ -170,6 +258,20 @@ function replayable(headers: Record<string, unknown>): Record<string, string> {
     if (!perResponse.has(name) && (typeof value === 'string' || typeof value === 'number'))
       out[name] = String(value)
   }
+  return out
+}
+
+// Rate limiting counts only requests that reach it; an early answer does not repeat another's count.
+const rateLimitHeaders = new Set([
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'retry-after',
+])
+
+function signedInReplayable(headers: Record<string, unknown>): Record<string, string> {
+  const out = replayable(headers)
+  for (const name of rateLimitHeaders) delete out[name]
   return out
 }
 
@@ -225,6 +327,7 @@ declare module 'fastify' {
     pageCache: {
       hits: number
       misses: number
+      signedInHits: number
       clear(): void
       nextInvalidation(): Promise<void>
       size(): number

@@ -98,4 +98,73 @@ describe(`signed-in catalogue pages from the shared rendering (${testDatabaseKin
     assert.doesNotMatch(after.body, /Meera Iyer/)
     assert.match(after.body, />Sign in</)
   })
+  it('answers a repeat signed-in visit early with the same headers and a sign-out form that works', async () => {
+    const category = await buildCategory(ctx.db, { slug: 'early-valves', name: 'Early Valves' })
+    await buildProduct(ctx.db, { categoryId: category.id, title: 'Early Gate Valve' })
+    const user = await buildUser(ctx.db, { name: 'Kiran Rao' })
+    const session = await accounts.createSession(ctx.db, { userId: user.id, sharedDevice: false })
+    const sessionCookie = `mandi_session=${session.token}`
+    // The first signed-in page gives the browser its CSRF secret cookie.
+    const first = await ctx.server.inject({ url: '/c/early-valves', headers: { cookie: sessionCookie } })
+    const setCookie = [first.headers['set-cookie']].flat().find((c) => c?.startsWith('_csrf='))
+    assert.ok(setCookie, 'a CSRF secret cookie is set')
+    const cookie = `${sessionCookie}; ${setCookie.split(';')[0]}`
+    // Without that cookie, and for addresses not yet served signed in, the early answer is never used.
+    const before = ctx.server.pageCache.signedInHits
+    const normal = await ctx.server.inject({ url: '/c/early-valves', headers: { cookie } })
+    assert.equal(
+      ctx.server.pageCache.signedInHits,
+      before,
+      'the first visit with the cookie goes the normal way',
+    )
+    const early = await ctx.server.inject({ url: '/c/early-valves', headers: { cookie } })
+    assert.equal(ctx.server.pageCache.signedInHits, before + 1, 'the repeat visit is answered early')
+    for (const res of [normal, early]) {
+      assert.equal(res.statusCode, 200)
+      assert.match(res.body, /Signed in as <strong>Kiran Rao<\/strong>/)
+      assert.match(res.body, /Early Gate Valve/)
+      assert.equal(res.headers['set-cookie'], undefined)
+    }
+    // Same headers apart from those that belong to one response (and the rate-limit count it skips).
+    const perResponse = /^(date|x-request-id|content-length|x-ratelimit-.*)$/
+    const comparable = (headers: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(headers).filter(([name]) => !perResponse.test(name)))
+    assert.deepEqual(comparable(early.headers), comparable(normal.headers))
+    assert.ok(early.headers['content-security-policy'], 'security headers are sent')
+    assert.ok(early.headers['x-request-id'], 'a request id is sent')
+    assert.notEqual(early.headers['x-request-id'], normal.headers['x-request-id'])
+    // Only the account menu differs between the two bodies: the CSRF token is per response.
+    const tokenOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1]
+    const token = tokenOf(early.body)
+    assert.ok(token)
+    assert.notEqual(token, tokenOf(normal.body))
+    assert.equal(early.body.replace(token, ''), normal.body.replace(tokenOf(normal.body)!, ''))
+    // A signed-in person answered early from a different address falls back the normal way.
+    const withQuery = await ctx.server.inject({ url: '/c/early-valves?page=1', headers: { cookie } })
+    assert.equal(withQuery.statusCode, 200)
+    assert.equal(ctx.server.pageCache.signedInHits, before + 1)
+    // A forged token is refused; the early answer's token signs out.
+    const forged = await ctx.server.inject({
+      method: 'POST',
+      url: '/account/sign-out',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '_csrf=forged-token',
+    })
+    assert.equal(forged.statusCode, 403)
+    assert.ok(await accounts.validateSession(ctx.db, session.token), 'still signed in')
+    const dropped = ctx.server.sessionCache.nextClear()
+    const signOut = await ctx.server.inject({
+      method: 'POST',
+      url: '/account/sign-out',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(token)}`,
+    })
+    assert.equal(signOut.statusCode, 303)
+    assert.equal(await accounts.validateSession(ctx.db, session.token), null, 'signed out')
+    await Promise.race([dropped, sleep(2000)])
+    const after = await ctx.server.inject({ url: '/c/early-valves', headers: { cookie } })
+    assert.doesNotMatch(after.body, /Kiran Rao/)
+    assert.match(after.body, />Sign in</)
+    assert.equal(ctx.server.pageCache.signedInHits, before + 1, 'an ended session is not answered early')
+  })
 })

@@ -35,14 +35,20 @@ export async function sendSharedPage(
     const at = html.indexOf(slot)
     // Kept as bytes on either side of the slot, so a request encodes only its own menu.
     return at < 0
-      ? { head: null, tail: null }
-      : { head: Buffer.from(html.slice(0, at)), tail: Buffer.from(html.slice(at + slot.length)) }
+      ? { head: null, tail: null, renderedAt: Date.now() }
+      : {
+          head: Buffer.from(html.slice(0, at)),
+          tail: Buffer.from(html.slice(at + slot.length)),
+          renderedAt: Date.now(),
+        }
   })
   if (shared === null) return false
   const ctx = pageContext(request)
   let body: Buffer | string
   if (shared.head && shared.tail) {
-    body = Buffer.concat([shared.head, Buffer.from(renderToString(<AccountSlot ctx={ctx} />)), shared.tail])
+    // Offered to the page cache, which answers the next signed-in request for this URL early (page-cache.ts).
+    request.sharedPage = shared as { head: Buffer; tail: Buffer; renderedAt: number }
+    body = Buffer.concat([shared.head, renderAccountMenu(ctx), shared.tail])
   } else {
     // The slot was not found (a layout change): render the whole page for this person instead.
     const page = await render(ctx)
@@ -56,4 +62,17 @@ export async function sendSharedPage(
 interface SharedPage {
   head: Buffer | null
   tail: Buffer | null
+  renderedAt: number
+}
+
+/** The header's account menu for a signed-in person, with a sign-out form carrying `csrfToken`. */
+export function renderAccountMenu(ctx: PageContext): Buffer {
+  return Buffer.from(renderToString(<AccountSlot ctx={ctx} />))
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The shared rendering this signed-in response was made from (null otherwise). */
+    sharedPage: { head: Buffer; tail: Buffer; renderedAt: number } | null
+  }
 }
