@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -28,6 +29,15 @@ export const requirementStatusValues = ['open', 'closed', 'expired'] as const
 export const messageAuthors = ['buyer', 'seller', 'system'] as const
 export type MessageAuthor = (typeof messageAuthors)[number]
 export const messageChannelsVia = ['web', 'email'] as const
+
+// Column shapes most enquiry tables share.
+const identity = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity()
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+/** The thread a row belongs to; deleting an enquiry (erasure) takes its rows with it. */
+const enquiryRef = () =>
+  uuid('enquiry_id')
+    .notNull()
+    .references((): AnyPgColumn => enquiries.id, { onDelete: 'cascade' })
 
 const enquiryContent = {
   personal: true,
@@ -63,7 +73,7 @@ export const buyRequirements = pgTable(
     status: text('status', { enum: requirementStatusValues }).notNull().default('open'),
     matchedCount: integer('matched_count').notNull().default(0),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('buy_requirements_buyer_idx').on(t.buyerUserId, t.createdAt.desc()),
@@ -137,7 +147,7 @@ export const enquiries = pgTable(
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
     sellerReadAt: timestamp('seller_read_at', { withTimezone: true }),
     buyerReadAt: timestamp('buyer_read_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -204,10 +214,8 @@ export type QuoteTerms = {
 export const enquiryMessages = pgTable(
   'enquiry_messages',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    enquiryId: uuid('enquiry_id')
-      .notNull()
-      .references(() => enquiries.id, { onDelete: 'cascade' }),
+    id: identity(),
+    enquiryId: enquiryRef(),
     author: text('author', { enum: messageAuthors }).notNull(),
     authorUserId: uuid('author_user_id').references(() => users.id),
     body: text('body').notNull(),
@@ -217,7 +225,7 @@ export const enquiryMessages = pgTable(
     quote: jsonb('quote').$type<QuoteTerms>(),
     /** SHA-256 of the email's Message-ID, for mail that came through the relay: a retried delivery is stored once. */
     sourceHash: text('source_hash'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('enquiry_messages_thread_idx').on(t.enquiryId, t.id),
@@ -252,10 +260,8 @@ export const enquiryMessagesInventory = classifyTable(
 export const contactShares = pgTable(
   'contact_shares',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    enquiryId: uuid('enquiry_id')
-      .notNull()
-      .references(() => enquiries.id, { onDelete: 'cascade' }),
+    id: identity(),
+    enquiryId: enquiryRef(),
     buyerUserId: uuid('buyer_user_id')
       .notNull()
       .references(() => users.id),
@@ -294,10 +300,8 @@ export const callbackStatuses = ['requested', 'connected', 'cancelled'] as const
 export const callbackRequests = pgTable(
   'callback_requests',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    enquiryId: uuid('enquiry_id')
-      .notNull()
-      .references(() => enquiries.id, { onDelete: 'cascade' }),
+    id: identity(),
+    enquiryId: enquiryRef(),
     preferredTime: text('preferred_time').notNull().default(''),
     /** The buyer agreed that this seller may see their real number (a disclosure ledger entry). */
     revealNumber: boolean('reveal_number').notNull().default(false),
@@ -305,7 +309,7 @@ export const callbackRequests = pgTable(
     maskedNumber: text('masked_number'),
     provider: text('provider').notNull(),
     status: text('status', { enum: callbackStatuses }).notNull().default('requested'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('callback_requests_enquiry_idx').on(t.enquiryId)],
@@ -331,15 +335,13 @@ export const callbackRequestsInventory = classifyTable(
 export const leadNotes = pgTable(
   'lead_notes',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    enquiryId: uuid('enquiry_id')
-      .notNull()
-      .references(() => enquiries.id, { onDelete: 'cascade' }),
+    id: identity(),
+    enquiryId: enquiryRef(),
     authorUserId: uuid('author_user_id')
       .notNull()
       .references(() => users.id),
     body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('lead_notes_enquiry_idx').on(t.enquiryId, t.id)],
 )
@@ -366,7 +368,7 @@ export const buyerBlocks = pgTable(
       .notNull()
       .references(() => users.id),
     reason: text('reason').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.businessId, t.buyerUserId] })],
 )
@@ -384,16 +386,14 @@ export const abuseReportStatuses = ['open', 'upheld', 'dismissed'] as const
 export const abuseReports = pgTable(
   'abuse_reports',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    enquiryId: uuid('enquiry_id')
-      .notNull()
-      .references(() => enquiries.id, { onDelete: 'cascade' }),
+    id: identity(),
+    enquiryId: enquiryRef(),
     reporterUserId: uuid('reporter_user_id')
       .notNull()
       .references(() => users.id),
     reason: text('reason').notNull(),
     status: text('status', { enum: abuseReportStatuses }).notNull().default('open'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('abuse_reports_open_idx').on(t.createdAt).where(sql`status = 'open'`)],
 )
@@ -447,7 +447,7 @@ export const interestKinds = ['view', 'enquiry', 'search'] as const
 export const buyerInterests = pgTable(
   'buyer_interests',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -455,7 +455,7 @@ export const buyerInterests = pgTable(
     categoryId: integer('category_id').references(() => categories.id),
     productId: bigint('product_id', { mode: 'number' }).references(() => products.id),
     businessId: bigint('business_id', { mode: 'number' }).references(() => businesses.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('buyer_interests_user_idx').on(t.userId, t.createdAt.desc())],
 )
