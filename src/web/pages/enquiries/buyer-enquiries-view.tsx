@@ -13,7 +13,13 @@ import type { PageContext } from '../../views/page-context.ts'
 import { Pagination } from '../../views/pagination.tsx'
 import { Badge, Button, ButtonLink, Card, EmptyState, GstVerifiedBadge } from '../../views/ui.tsx'
 import { sellerPath, withQuery } from '../../views/urls.ts'
-import { enquiryStatusLabels, NeedSummary, QuoteCard, Thread } from './thread-view.tsx'
+import {
+  ReplyForm as SharedReplyForm,
+  enquiryStatusLabels,
+  NeedSummary,
+  QuoteCard,
+  Thread,
+} from './thread-view.tsx'
 
 type BuyerEnquiry = Awaited<ReturnType<typeof enquiries.getBuyerEnquiry>>
 type BuyerEnquiries = Awaited<ReturnType<typeof enquiries.listBuyerEnquiries>>
@@ -167,27 +173,15 @@ function ReplyForm(props: PartProps) {
     )
   }
   return (
-    <form
-      method="post"
+    <SharedReplyForm
       action={`/account/enquiries/${e.id}/messages`}
-      class="reply-form"
-      id="reply"
-      novalidate
-    >
-      <CsrfField token={props.csrf} />
-      <ErrorSummary errors={props.errors} labels={{ body: 'Message' }} />
-      <InputField
-        name="body"
-        id="reply-body"
-        label="Write to the seller"
-        value={props.values?.body}
-        error={props.errors.body}
-        required
-        multiline
-        hint="The seller reads this here and by email, without seeing your address."
-      />
-      <Button>Send message</Button>
-    </form>
+      csrf={props.csrf}
+      errors={props.errors}
+      values={props.values}
+      label="Write to the seller"
+      hint="The seller reads this here and by email, without seeing your address."
+      button="Send message"
+    />
   )
 }
 

@@ -1,8 +1,8 @@
 import type * as enquiries from '../../../modules/enquiries/index.ts'
 import { formatDate, formatQuantity, formatRupees } from '../../../shared/format.ts'
-import { DateTime } from '../../views/account-components.tsx'
+import { CsrfField, DateTime, ErrorSummary, InputField } from '../../views/account-components.tsx'
 import { Icon } from '../../views/icons.tsx'
-import { Badge, classes } from '../../views/ui.tsx'
+import { Badge, Button, classes } from '../../views/ui.tsx'
 
 // What the buyer's enquiry page and the seller's lead page share: the conversation (messages,
 // system events and quote cards), the need at the top of it, and the status wording.
@@ -154,5 +154,34 @@ export function QuoteCard(props: { quote: enquiries.QuoteTerms; title?: string }
       </dl>
       {quote.terms ? <p class="quote-terms">{quote.terms}</p> : null}
     </div>
+  )
+}
+
+/** The reply box under a thread, for either side; posts `body` to `action`. */
+export function ReplyForm(props: {
+  action: string
+  csrf: string
+  errors: Record<string, string>
+  values: Record<string, string> | undefined
+  label: string
+  hint: string
+  button: string
+}) {
+  return (
+    <form method="post" action={props.action} class="reply-form" id="reply" novalidate>
+      <CsrfField token={props.csrf} />
+      <ErrorSummary errors={props.errors} labels={{ body: props.label }} />
+      <InputField
+        name="body"
+        id="reply-body"
+        label={props.label}
+        value={props.values?.body}
+        error={props.errors.body}
+        required
+        multiline
+        hint={props.hint}
+      />
+      <Button>{props.button}</Button>
+    </form>
   )
 }

@@ -11,7 +11,13 @@ import { Icon } from '../../views/icons.tsx'
 import type { PageContext } from '../../views/page-context.ts'
 import { Badge, Button, Card } from '../../views/ui.tsx'
 import { productPath } from '../../views/urls.ts'
-import { enquiryStatusLabels, leadStatusLabels, NeedSummary, Thread } from '../enquiries/thread-view.tsx'
+import {
+  ReplyForm as SharedReplyForm,
+  enquiryStatusLabels,
+  leadStatusLabels,
+  NeedSummary,
+  Thread,
+} from '../enquiries/thread-view.tsx'
 import { SellerShell } from './seller-frame.tsx'
 
 type Lead = Awaited<ReturnType<typeof enquiries.getLead>>
@@ -183,27 +189,15 @@ type PartProps = Props & { errors: Record<string, string>; values: Record<string
 
 function ReplyForm(props: PartProps) {
   return (
-    <form
-      method="post"
+    <SharedReplyForm
       action={`/seller/leads/${props.lead.id}/messages`}
-      class="reply-form"
-      id="reply"
-      novalidate
-    >
-      <CsrfField token={props.csrf} />
-      <ErrorSummary errors={props.errors} labels={{ body: 'Reply' }} />
-      <InputField
-        name="body"
-        id="reply-body"
-        label="Reply to the buyer"
-        value={props.values.body}
-        error={props.errors.body}
-        required
-        multiline
-        hint="Sent to the buyer here and by email, from a relay address; your own address stays private too."
-      />
-      <Button>Send reply</Button>
-    </form>
+      csrf={props.csrf}
+      errors={props.errors}
+      values={props.values}
+      label="Reply to the buyer"
+      hint="Sent to the buyer here and by email, from a relay address; your own address stays private too."
+      button="Send reply"
+    />
   )
 }
 
