@@ -22,6 +22,8 @@ export const users = pgTable('users', {
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   totpSecret: text('totp_secret'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The 30-second step of the last code accepted, so the same code cannot be used twice. */
+  totpLastStep: integer('totp_last_step'),
   profileVersion: integer('profile_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -104,6 +106,7 @@ export const usersInventory = classifyTable(users, 'People with a Mandi account:
     erasure: 'delete',
   },
   totpEnabledAt: notPersonal,
+  totpLastStep: notPersonal,
   profileVersion: notPersonal,
   createdAt: notPersonal,
   updatedAt: notPersonal,
