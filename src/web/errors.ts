@@ -17,14 +17,19 @@ export interface PresentedError {
   message: string
   fields?: Record<string, string>
   retryAfterSeconds?: number
+  /** For limits: which one was hit ('enquiry_limit', 'too_many_attempts'…); `code` is always 'rate_limited'. */
+  reason?: string
 }
 
 /** The one place that turns any thrown value into a status and a message that is safe to show. */
 export function presentError(error: unknown): PresentedError {
   if (error instanceof AppError) {
+    // Every limit answers with one code clients can rely on; the specific limit goes in `reason`.
+    const limited = error.kind === 'rate_limited' && error.code !== 'rate_limited'
     return {
       status: statusByKind[error.kind],
-      code: error.code,
+      code: limited ? 'rate_limited' : error.code,
+      ...(limited ? { reason: error.code } : {}),
       message: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
       ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
@@ -68,6 +73,11 @@ export function sendJsonError(reply: FastifyReply, error: PresentedError) {
     .status(error.status)
     .type('application/json; charset=utf-8')
     .send({
-      error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.reason ? { reason: error.reason } : {}),
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
     })
 }

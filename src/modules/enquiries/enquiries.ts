@@ -82,6 +82,8 @@ export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: st
 
   await assertWithinEnquiryLimits(db, buyerUserId, 'enquiry', now)
   const created = await db.transaction(async (tx) => {
+    // Decided again under the buyer's row lock, so parallel sends cannot pass the cap together.
+    await assertWithinEnquiryLimits(tx, buyerUserId, 'enquiry', now)
     const lead = await openLead(tx, ctx, {
       buyerUserId,
       businessId: target.businessId,

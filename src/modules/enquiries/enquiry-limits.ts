@@ -21,7 +21,14 @@ export const enquiryLimits = {
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-/** Throws rate_limited with a Retry-After and a plain explanation when the buyer is over a limit. */
+/**
+ * Throws rate_limited with a Retry-After and a plain explanation when the buyer is over a limit.
+ *
+ * Called inside the transaction that inserts the enquiry or requirement: it locks the buyer's
+ * account row first, so parallel requests from one buyer count and insert one after another and
+ * the cap holds under concurrency (and across web processes). Called outside a transaction it is
+ * only an early, cheap refusal before expensive work.
+ */
 export async function assertWithinEnquiryLimits(
   db: Db,
   buyerUserId: string,
@@ -32,6 +39,7 @@ export async function assertWithinEnquiryLimits(
     .select({ createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, buyerUserId))
+    .for('update')
   const isNew = !account || now.getTime() - account.createdAt.getTime() < enquiryLimits.newAccountDays * DAY
   const since = (ms: number) => new Date(now.getTime() - ms)
 

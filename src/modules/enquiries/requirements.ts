@@ -86,6 +86,8 @@ export async function postRequirement(db: Db, ctx: EnquiryContext, buyerUserId: 
   if (matches.length === 0) throw noMatches(data.title)
 
   const posted = await db.transaction(async (tx) => {
+    // Decided again under the buyer's row lock, so parallel posts cannot pass the cap together.
+    await assertWithinEnquiryLimits(tx, buyerUserId, 'requirement', now)
     const [row] = await tx
       .insert(buyRequirements)
       .values({

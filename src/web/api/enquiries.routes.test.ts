@@ -200,9 +200,23 @@ describe('enquiries API', () => {
     for (let i = 0; i < 5; i++) assert.equal((await enquire(b.headers, s.product.id)).statusCode, 201)
     const sixth = await enquire(b.headers, s.product.id)
     assert.equal(sixth.statusCode, 429)
-    assert.equal(sixth.json().error.code, 'enquiry_limit')
+    assert.equal(sixth.json().error.code, 'rate_limited')
+    assert.equal(sixth.json().error.reason, 'enquiry_limit')
     assert.match(sixth.json().error.message, /New accounts can send 5 enquiries a day/)
     assert.ok(Number(sixth.headers['retry-after']) > 0)
+  })
+
+  it('holds the new-account cap when seven enquiries arrive at once', async () => {
+    const s = await seller()
+    const b = await buyer({ createdAt: new Date() })
+    const answers = await Promise.all(Array.from({ length: 7 }, () => enquire(b.headers, s.product.id)))
+    const statuses = answers.map((a) => a.statusCode).sort()
+    assert.deepEqual(statuses, [201, 201, 201, 201, 201, 429, 429])
+    const stored = await ctx.db
+      .select({ id: enquiries.id })
+      .from(enquiries)
+      .where(eq(enquiries.buyerUserId, b.user.id))
+    assert.equal(stored.length, 5)
   })
 
   it('flags contact details written before sharing, replies, quotes and records responsiveness', async () => {

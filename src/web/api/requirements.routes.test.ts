@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import { and, eq, like } from 'drizzle-orm'
 import * as accounts from '#src/modules/accounts/index.ts'
-import { buyerInterests, enquiries } from '#src/modules/enquiries/enquiries.tables.ts'
+import { buyRequirements, buyerInterests, enquiries } from '#src/modules/enquiries/enquiries.tables.ts'
 import { outboxMessages } from '#src/modules/messaging/messaging.tables.ts'
 import {
   buildBuyer,
@@ -75,8 +75,23 @@ describe('buy requirements API', () => {
     assert.equal((await post(cookies, valveRequirement({ categoryId, maxSuppliers: 1 }))).statusCode, 201)
     const third = await post(cookies, valveRequirement({ categoryId, maxSuppliers: 1 }))
     assert.equal(third.statusCode, 429)
-    assert.equal(third.json().error.code, 'enquiry_limit')
+    assert.equal(third.json().error.code, 'rate_limited')
+    assert.equal(third.json().error.reason, 'enquiry_limit')
     assert.ok(Number(third.headers['retry-after']) > 0)
+  })
+
+  it('holds the new-account cap when five requirements arrive at once', async () => {
+    const newcomer = await buildBuyer(t.db, { createdAt: new Date() })
+    const cookies = await cookieFor(newcomer.id)
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => post(cookies, valveRequirement({ categoryId, maxSuppliers: 1 }))),
+    )
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [201, 201, 429, 429, 429])
+    const stored = await t.db
+      .select({ id: buyRequirements.id })
+      .from(buyRequirements)
+      .where(eq(buyRequirements.buyerUserId, newcomer.id))
+    assert.equal(stored.length, 2)
   })
 
   it('shows the owner who received it and why; another buyer gets 404; lists and closes', async () => {
