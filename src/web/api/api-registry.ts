@@ -125,7 +125,15 @@ export function createApiRegistry(server: FastifyInstance) {
                 type: 'object',
                 required: ['code', 'message'],
                 properties: {
-                  code: { type: 'string', description: 'Stable machine-readable code' },
+                  code: {
+                    type: 'string',
+                    description:
+                      "Stable machine-readable code; every limit (429, with Retry-After) answers 'rate_limited'",
+                  },
+                  reason: {
+                    type: 'string',
+                    description: "With 'rate_limited': which limit was reached, e.g. 'enquiry_limit'",
+                  },
                   message: { type: 'string', description: 'What went wrong and what to do, for people' },
                   fields: { type: 'object', additionalProperties: { type: 'string' } },
                 },
