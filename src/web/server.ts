@@ -8,6 +8,7 @@ import fastifyHelmet from '@fastify/helmet'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify'
+import type { onRouteHookHandler } from 'fastify'
 import type { App } from '../app.ts'
 import { truncateIp } from '../logger.ts'
 import { createApiRegistry } from './api/api-registry.ts'
@@ -47,8 +48,14 @@ import { pageContext } from './views/page-context.ts'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
 
-/** Builds the HTTP server: plugins and hooks in the order they run, then every route module. */
-export async function createServer(app: App): Promise<FastifyInstance> {
+/**
+ * Builds the HTTP server: plugins and hooks in the order they run, then every route module.
+ * `onRoute` sees every route as it is added (the authorization matrix test collects them).
+ */
+export async function createServer(
+  app: App,
+  options: { onRoute?: onRouteHookHandler } = {},
+): Promise<FastifyInstance> {
   const server = Fastify({
     loggerInstance: app.logger as FastifyBaseLogger,
     trustProxy: app.config.trustProxy,
@@ -63,6 +70,7 @@ export async function createServer(app: App): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   })
+  if (options.onRoute) server.addHook('onRoute', options.onRoute)
 
   const metrics = createMetrics(app)
   server.decorate('metrics', metrics)
