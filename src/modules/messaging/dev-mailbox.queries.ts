@@ -1,13 +1,23 @@
-import { desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, exists, inArray, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
-import { devMailbox } from './messaging.tables.ts'
+import { devMailbox, outboxMessages } from './messaging.tables.ts'
 
-export type DevMailboxMessage = typeof devMailbox.$inferSelect
+/** A dev mailbox message, with the account its outbox row was addressed to (null when none). */
+export type DevMailboxMessage = typeof devMailbox.$inferSelect & { toUserId: string | null }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** The dev mailbox and SMS outbox, newest first. */
-export async function listDevMailbox(db: Db, options: { limit?: number; toAddresses?: readonly string[] } = {}) {
+/**
+ * The dev mailbox and SMS outbox, newest first. `toUserId` keeps only messages addressed to that
+ * account; `toAddresses` only those sent to these addresses.
+ */
+export async function listDevMailbox(
+  db: Db,
+  options: { limit?: number; toAddresses?: readonly string[]; toUserId?: string } = {},
+) {
+  const filters: SQL[] = []
+  if (options.toAddresses) filters.push(inArray(devMailbox.toAddress, [...options.toAddresses, '']))
+  if (options.toUserId !== undefined) filters.push(ownedBy(db, options.toUserId))
   return db
     .select({
       id: devMailbox.id,
@@ -18,14 +28,36 @@ export async function listDevMailbox(db: Db, options: { limit?: number; toAddres
       createdAt: devMailbox.createdAt,
     })
     .from(devMailbox)
-    .where(options.toAddresses ? inArray(devMailbox.toAddress, [...options.toAddresses, '']) : undefined)
+    .where(filters.length > 0 ? and(...filters) : undefined)
     .orderBy(desc(devMailbox.createdAt), desc(devMailbox.id))
     .limit(options.limit ?? 200)
 }
 
-/** One dev mailbox message with its parts and headers, or undefined (also for a malformed id). */
+/** One dev mailbox message with its parts, headers and addressee account, or undefined (also for a malformed id). */
 export async function findDevMailboxMessage(db: Db, id: string): Promise<DevMailboxMessage | undefined> {
   if (!UUID.test(id)) return undefined
-  const [row] = await db.select().from(devMailbox).where(eq(devMailbox.id, id))
-  return row
+  const [row] = await db
+    .select({ message: devMailbox, toUserId: outboxMessages.recipientUserId })
+    .from(devMailbox)
+    .leftJoin(outboxMessages, eq(outboxMessages.idempotencyKey, devMailbox.idempotencyKey))
+    .where(eq(devMailbox.id, id))
+  return row ? { ...row.message, toUserId: row.toUserId } : undefined
+}
+
+// A message belongs to the account its outbox row names (recipient_user_id), joined on the
+// idempotency key the senders copy. An address is not an owner: two accounts can give the same
+// phone number, and one must not read the other's texts.
+
+function ownedBy(db: Db, userId: string): SQL {
+  return exists(
+    db
+      .select({ one: outboxMessages.id })
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.idempotencyKey, devMailbox.idempotencyKey),
+          eq(outboxMessages.recipientUserId, userId),
+        ),
+      ),
+  )
 }

@@ -92,10 +92,7 @@ describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
   })
 
   it('answers 404 for a message that does not exist', async () => {
-    assert.equal(
-      (await asAdmin('/dev/mailbox/00000000-0000-4000-8000-000000000000')).statusCode,
-      404,
-    )
+    assert.equal((await asAdmin('/dev/mailbox/00000000-0000-4000-8000-000000000000')).statusCode, 404)
     assert.equal((await asAdmin('/dev/mailbox/not-an-id')).statusCode, 404)
     assert.equal((await asAdmin('/dev/mailbox/not-an-id/html')).statusCode, 404)
   })
@@ -109,6 +106,7 @@ describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
     const cookie = `mandi_session=${(await accounts.createSession(ctx.app.db, { userId: buyer.id, sharedDevice: false })).token}`
     await messaging.queueMessage(ctx.app.db, {
       kind: 'password-reset',
+      toUserId: buyer.id,
       to: 'ravi.buyer@example.in',
       data: { firstName: 'Ravi', resetUrl: 'https://mandi.example/r', expiresInMinutes: 30 },
     })
@@ -118,6 +116,56 @@ describe(`the dev mailbox pages (${testDatabaseKind})`, () => {
     assert.doesNotMatch(own.body, /seller@example\.in/)
     const someoneElses = await ctx.server.inject({ url: `/dev/mailbox/${emailId}`, headers: { cookie } })
     assert.equal(someoneElses.statusCode, 404)
+  })
+})
+
+describe(`the dev mailbox, for someone who gave another person's phone number (${testDatabaseKind})`, () => {
+  const ctx = useServer()
+
+  it('shows a non-admin only messages addressed to their own account, not those sent to the same number', async () => {
+    const owner = await buildUser(ctx.app.db, { email: 'meera.owner@example.in', phone: '+919812345678' })
+    const squatter = await buildUser(ctx.app.db, { email: 'someone.else@example.in', phone: '+919812345678' })
+    await messaging.queueMessage(ctx.app.db, {
+      kind: 'enquiry-received',
+      toUserId: owner.id,
+      to: { email: owner.email, phone: owner.phone },
+      data: {
+        buyerFirstName: 'Ravi',
+        buyerCity: 'Pune',
+        productTitle: 'Gate valve 2 inch',
+        quantity: 40,
+        unit: 'piece',
+        enquiryUrl: 'https://mandi.example/e/2',
+      },
+    })
+    await messaging.deliverDueMessages(ctx.app.messaging)
+    const cookieOf = async (userId: string) =>
+      `mandi_session=${(await accounts.createSession(ctx.app.db, { userId, sharedDevice: false })).token}`
+
+    const theirs = await ctx.server.inject({
+      url: '/dev/mailbox',
+      headers: { cookie: await cookieOf(squatter.id) },
+    })
+    assert.equal(theirs.statusCode, 200)
+    assert.doesNotMatch(theirs.body, /Gate valve 2 inch|\+919812345678/)
+    assert.match(theirs.body, /No messages yet/)
+    const [sms] = (await messaging.listDevMailbox(ctx.app.db)).filter((m) => m.channel === 'sms')
+    assert.ok(sms)
+    const direct = await ctx.server.inject({
+      url: `/dev/mailbox/${sms.id}`,
+      headers: { cookie: await cookieOf(squatter.id) },
+    })
+    assert.equal(direct.statusCode, 404)
+
+    const ownerCookie = await cookieOf(owner.id)
+    const mine = await ctx.server.inject({ url: '/dev/mailbox', headers: { cookie: ownerCookie } })
+    assert.match(mine.body, /<td>SMS<\/td>/)
+    assert.match(mine.body, /meera\.owner@example\.in/)
+    assert.equal(
+      (await ctx.server.inject({ url: `/dev/mailbox/${sms.id}`, headers: { cookie: ownerCookie } }))
+        .statusCode,
+      200,
+    )
   })
 })
 

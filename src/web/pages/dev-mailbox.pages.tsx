@@ -23,7 +23,8 @@ const EMAIL_HTML_POLICY = [
 /**
  * The development mailbox: every email and text message that would have been sent. Not registered
  * in production, where these addresses answer 404 like any unknown page. Admins see every message;
- * anyone else signed in sees only messages addressed to them (to confirm their own email address).
+ * anyone else signed in sees only messages addressed to their own account (to confirm their own
+ * email address) — by account, never by address: two accounts may give the same phone number.
  */
 export function devMailboxPages(server: FastifyInstance, app: App) {
   if (app.config.isProduction) return
@@ -31,7 +32,7 @@ export function devMailboxPages(server: FastifyInstance, app: App) {
   server.get('/dev/mailbox', async (request, reply) => {
     const viewer = mailboxViewer(request)
     if (!viewer) return reply.redirect(`/account/sign-in?next=${encodeURIComponent('/dev/mailbox')}`, 303)
-    const messages = await messaging.listDevMailbox(app.db, viewer.all ? {} : { toAddresses: viewer.addresses })
+    const messages = await messaging.listDevMailbox(app.db, viewer.all ? {} : { toUserId: viewer.userId })
     reply.header('cache-control', 'no-store')
     return sendPage(reply, <MailboxPage ctx={pageContext(request)} messages={messages} />)
   })
@@ -53,18 +54,17 @@ export function devMailboxPages(server: FastifyInstance, app: App) {
   })
 }
 
-function mailboxViewer(request: FastifyRequest): { all: boolean; addresses: string[] } | null {
+function mailboxViewer(request: FastifyRequest): { all: boolean; userId: string } | null {
   const session = request.session
   if (!session) return null
-  const addresses = [session.user.email, session.user.phone].filter((a): a is string => Boolean(a))
-  return { all: accounts.hasRole(session.user, 'admin'), addresses }
+  return { all: accounts.hasRole(session.user, 'admin'), userId: session.user.id }
 }
 
 async function requireMessage(app: App, request: FastifyRequest, id: string) {
   const viewer = mailboxViewer(request)
   const message = await messaging.findDevMailboxMessage(app.db, id)
   // Someone else's message answers exactly like a missing one.
-  if (!viewer || !message || (!viewer.all && !viewer.addresses.includes(message.toAddress))) {
+  if (!viewer || !message || (!viewer.all && message.toUserId !== viewer.userId)) {
     throw notFound('message_not_found', 'There is no message with this id in your dev mailbox.')
   }
   return message
