@@ -25,7 +25,16 @@ interface Entry {
   headers: Record<string, string>
   storedAt: number
   bytes: number
+  /**
+   * Kept only to answer while the database is unreachable: the listener lost its connection since
+   * (a change may have been missed), or the page was rendered while it was down. Expired pages are
+   * kept the same way, up to STALE_SECONDS.
+   */
+  stale: boolean
 }
+
+/** How old a page may be and still be answered (marked `x-cache: stale`) while the database is away. */
+export const STALE_SECONDS = 24 * 3600
 
 export interface PageCacheOptions {
   /** How long a page may be served from memory; 0 switches the cache off. */
@@ -39,8 +48,13 @@ export interface PageCacheOptions {
  * answered before rate limiting and header plugins run, with the stored headers of the first response. A page is cached only when the request carries
  * no session and the response sets no cookie (so no page with a CSRF token or anyone's data is
  * ever shared). Every web process listens on the catalogue NOTIFY channel and drops its whole
- * cache when any published product or seller changes; the TTL bounds staleness if a notification
- * is ever missed (for instance while the listener reconnects).
+ * cache when any published product or seller changes; the TTL bounds staleness otherwise.
+ *
+ * While the database is away, a page whose rendering fails for that reason is answered from the
+ * last copy kept (`x-cache: stale`, see serveStale), however old, up to STALE_SECONDS. When the
+ * listener's connection drops, a change may go unannounced: the pages kept are then used only that
+ * way, and pages are rendered afresh until the listener is back (it reconnects by itself, with
+ * backoff).
  */
 export function registerPageCache(server: FastifyInstance, app: App, options: PageCacheOptions) {
   const cache = new Map<string, Entry>()
@@ -55,11 +69,46 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   server.decorate('catalogMemo', memo)
   // Signed-in shared pages answered in onRequest, by URL; filled from a normal signed-in response.
   const signedIn = new Map<string, SignedInEntry>()
+  // Whether catalogue changes reach this process now: pages rendered otherwise are kept as stale.
+  let listening = false
+  const ttlMs = options.ttlSeconds * 1000
+  const freshEntry = (url: string): Entry | undefined => {
+    const entry = cache.get(url)
+    return entry && !entry.stale && Date.now() - entry.storedAt <= ttlMs ? entry : undefined
+  }
+  // Nothing rendered before now may be kept, and what is kept is trusted no longer.
+  const distrust = () => {
+    memo.clear()
+    signedIn.clear()
+    for (const entry of cache.values()) entry.stale = true
+    generation++
+  }
   const state = {
     hits: 0,
     misses: 0,
     /** Signed-in shared pages answered before the other plugins (see answerSignedIn). */
     signedInHits: 0,
+    /** Pages answered from a stale copy because the database was unreachable. */
+    staleHits: 0,
+    /** Whether this process hears catalogue changes and ended sessions right now. */
+    listening: () => listening,
+    /**
+     * Answers a cacheable page from the copy kept, fresh or stale, when rendering it failed
+     * because the database is unreachable (server.ts's error handler). False if there is none.
+     */
+    serveStale(request: FastifyRequest, reply: FastifyReply): boolean {
+      if (!isCacheable(request)) return false
+      const entry = cache.get(request.url)
+      if (!entry || Date.now() - entry.storedAt > STALE_SECONDS * 1000) return false
+      state.staleHits++
+      reply
+        .status(200)
+        .headers(entry.headers)
+        .header('x-cache', 'stale')
+        .type(entry.contentType)
+        .send(entry.body)
+      return true
+    },
     clear() {
       memo.clear()
       signedIn.clear()
@@ -84,10 +133,27 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
 
   let stopListening: (() => Promise<void>) | undefined
   server.addHook('onReady', async () => {
-    stopListening = await listen(app, {
-      [catalog.CATALOG_CHANNEL]: () => state.clear(),
-      [accounts.SESSIONS_CHANNEL]: () => server.sessionCache?.clear(),
-    })
+    stopListening = await listen(
+      app,
+      {
+        [catalog.CATALOG_CHANNEL]: () => state.clear(),
+        // The payload is the person whose sessions ended (accounts' announceSessionsEnded).
+        [accounts.SESSIONS_CHANNEL]: (userId) => server.sessionCache?.forgetUser(userId),
+      },
+      {
+        connected() {
+          // Whatever changed while disconnected is unknown: nothing from before is trusted.
+          distrust()
+          listening = true
+          server.sessionCache?.setListening(true)
+        },
+        lost() {
+          listening = false
+          distrust()
+          server.sessionCache?.setListening(false)
+        },
+      },
+    )
   })
   server.addHook('onClose', async () => {
     await stopListening?.()
@@ -108,7 +174,7 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
     if (!cookie?.includes(`${SESSION_COOKIE}=`) || cookie.includes('mandi_flash=')) return false
     const stored = signedIn.get(request.url)
     if (!stored) return false
-    if (Date.now() - stored.storedAt > options.ttlSeconds * 1000) {
+    if (Date.now() - stored.storedAt > ttlMs) {
       signedIn.delete(request.url)
       return false
     }
@@ -150,12 +216,12 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
     }
     if (!isCacheable(request)) return
     request.cacheGeneration = generation
-    let entry = cache.get(request.url)
+    let entry = freshEntry(request.url)
     if (!entry) {
       const leader = inflight.get(request.url)
       if (leader) {
         await leader.done
-        entry = cache.get(request.url)
+        entry = freshEntry(request.url)
       }
     }
     if (!entry) {
@@ -168,12 +234,6 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
         inflight.set(request.url, { done, finish })
         request.cacheLeader = true
       }
-      return
-    }
-    if (Date.now() - entry.storedAt > options.ttlSeconds * 1000) {
-      cache.delete(request.url)
-      bytes -= entry.bytes
-      state.misses++
       return
     }
     state.hits++
@@ -210,7 +270,7 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
   server.addHook('onRequestAbort', async (request) => release(request))
 
   server.addHook('onSend', async (request, reply, payload) => {
-    if (!isCacheable(request) || reply.getHeader('x-cache') === 'hit') return payload
+    if (!isCacheable(request) || reply.hasHeader('x-cache')) return payload
     if (reply.statusCode !== 200 || reply.hasHeader('set-cookie') || typeof payload !== 'string')
       return payload
     const contentType = String(reply.getHeader('content-type') ?? '')
@@ -224,6 +284,7 @@ export function registerPageCache(server: FastifyInstance, app: App, options: Pa
       headers: replayable(reply.getHeaders()),
       storedAt: Date.now(),
       bytes: body.length,
+      stale: !listening,
     }
     const previous = cache.get(request.url)
     if (previous) bytes -= previous.bytes
@@ -286,39 +347,102 @@ function isCacheable(request: FastifyRequest): boolean {
   return !cookie || (!cookie.includes(`${SESSION_COOKIE}=`) && !cookie.includes('mandi_flash='))
 }
 
+/** Told when the listener starts or stops hearing notifications. */
+interface ListenerEvents {
+  connected(): void
+  lost(): void
+}
+
+/** First and longest wait before the listener tries to reconnect (doubling, with jitter). */
+const RECONNECT_MIN_MS = 250
+const RECONNECT_MAX_MS = 10_000
+
 /**
  * LISTEN on the given channels with a connection of its own (PostgreSQL) or PGlite's listener.
- * If the connection drops, whatever changed meanwhile is unknown: every handler runs, then it reconnects.
+ * If the connection drops, `lost` is called and it reconnects by itself, with exponential backoff
+ * and jitter (so web processes do not all come back at once after an outage), then `connected`.
+ * A database that is down when the server starts is retried the same way.
  */
-async function listen(app: App, handlers: Record<string, () => void>): Promise<() => Promise<void>> {
+async function listen(
+  app: App,
+  handlers: Record<string, (payload: string | undefined) => void>,
+  events: ListenerEvents,
+): Promise<() => Promise<void>> {
   const database = app.database
   if (database.kind === 'pglite') {
     const unsubscribes = await Promise.all(
-      Object.entries(handlers).map(([channel, handler]) => database.pglite.listen(channel, handler)),
+      Object.entries(handlers).map(([channel, handler]) =>
+        database.pglite.listen(channel, (payload) => handler(payload)),
+      ),
     )
+    events.connected()
     return async () => {
-      for (const unsubscribe of unsubscribes) await unsubscribe()
+      // A PGlite closed before the server (an outage test, a shutdown) has nothing left to unlisten.
+      for (const unsubscribe of unsubscribes) await unsubscribe().catch(() => {})
     }
   }
-  let client: pg.Client | undefined
+  let current: pg.Client | undefined
   let closed = false
-  const connect = async () => {
-    const next = new pg.Client({ connectionString: database.url })
-    next.on('notification', (message) => handlers[message.channel]?.())
-    next.on('error', () => {})
-    next.on('end', () => {
-      if (closed) return
-      for (const handler of Object.values(handlers)) handler()
-      setTimeout(() => void connect().catch(() => {}), 1000).unref()
-    })
-    await next.connect()
-    for (const channel of Object.keys(handlers)) await next.query(`LISTEN ${channel}`)
-    client = next
+  let delay = RECONNECT_MIN_MS
+  let timer: NodeJS.Timeout | undefined
+  const retry = () => {
+    if (closed || timer) return
+    timer = setTimeout(
+      () => {
+        timer = undefined
+        void attempt()
+      },
+      delay * (0.5 + Math.random() / 2),
+    )
+    timer.unref()
+    delay = Math.min(delay * 2, RECONNECT_MAX_MS)
   }
-  await connect()
+  const attempt = async () => {
+    const client = new pg.Client({
+      connectionString: database.url,
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+    })
+    let ended = false
+    const end = () => {
+      if (ended) return
+      ended = true
+      client.end().catch(() => {})
+      if (current === client) {
+        current = undefined
+        if (!closed) {
+          app.logger.warn('notification listener lost its database connection; reconnecting')
+          events.lost()
+        }
+      }
+      retry()
+    }
+    client.on('notification', (message) => handlers[message.channel]?.(message.payload))
+    client.on('error', end)
+    client.on('end', end)
+    try {
+      await client.connect()
+      for (const channel of Object.keys(handlers)) await client.query(`LISTEN ${channel}`)
+    } catch {
+      end()
+      return
+    }
+    if (ended) return
+    if (closed) {
+      client.end().catch(() => {})
+      return
+    }
+    const recovered = delay > RECONNECT_MIN_MS
+    current = client
+    delay = RECONNECT_MIN_MS
+    if (recovered) app.logger.info('notification listener reconnected')
+    events.connected()
+  }
+  await attempt()
   return async () => {
     closed = true
-    await client?.end().catch(() => {})
+    clearTimeout(timer)
+    await current?.end().catch(() => {})
   }
 }
 
@@ -328,6 +452,9 @@ declare module 'fastify' {
       hits: number
       misses: number
       signedInHits: number
+      staleHits: number
+      listening(): boolean
+      serveStale(request: FastifyRequest, reply: FastifyReply): boolean
       clear(): void
       nextInvalidation(): Promise<void>
       size(): number

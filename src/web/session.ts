@@ -26,10 +26,16 @@ declare module 'fastify' {
  * query), and refuses cross-site state changes to the JSON API made with that cookie.
  *
  * Shared catalogue pages (routes with `config: { sharedPage: true }`), which use the session only
- * for the header's name and sign-out form, take it from a cache of sessions validated in the last
- * few seconds. An ended session leaves that cache at once through the sessions NOTIFY channel
- * (page-cache.ts listens), and at worst after SHARED_PAGE_SESSION_SECONDS if a notification is
- * missed. Every other route checks the database on every request.
+ * for the header's name and sign-out form, take it from a memo of sessions validated in the last
+ * few seconds (createSessionCache). How long an ended session can still be seen there:
+ * - on the process that ended it (sign-out, sign out everywhere, ending one session, a password
+ *   change: any state-changing request of a signed-in person): never. The person's sessions leave
+ *   the memo before the answer is sent, and lookups that were under way are not kept.
+ * - on every other web process: until the sessions NOTIFY arrives (page-cache.ts listens), a few
+ *   milliseconds (measured in src/web/revocation.test.ts). While that listener is disconnected the
+ *   memo is not used at all, so a notification cannot be missed silently; the worst case, a
+ *   notification lost on a connection that stays up, is SHARED_PAGE_SESSION_SECONDS.
+ * Every other route checks the database on every request.
  */
 export function registerSessions(server: FastifyInstance, app: App) {
   server.decorateRequest('session', null)
@@ -46,61 +52,104 @@ export function registerSessions(server: FastifyInstance, app: App) {
     if (request.session && isStateChanging(request) && request.url.startsWith('/api/'))
       assertSameSite(request, app)
   })
+  // A state-changing request of a signed-in person may have ended sessions of theirs: forget them
+  // on this process before the answer leaves, so nothing sent after it is answered from the memo.
+  server.addHook('onSend', async (request, _reply, payload) => {
+    if (request.session && isStateChanging(request)) cache.forgetUser(request.session.user.id)
+    return payload
+  })
 }
 
 /** How long a shared catalogue page may trust a session it validated, if no sign-out is announced. */
 export const SHARED_PAGE_SESSION_SECONDS = 10
 
+/**
+ * Sessions validated in the last `ttlSeconds`, used only while this process listens for ended
+ * sessions (setListening). A lookup that was under way when its person's sessions were forgotten
+ * (or the memo cleared) is answered to the requests that were waiting for it but never kept, and
+ * no request arriving later joins it.
+ */
 function createSessionCache(app: App, ttlSeconds: number) {
   const valid = new Map<string, { session: accounts.ValidSession; until: number }>()
-  const pending = new Map<string, Promise<accounts.ValidSession | null>>()
-  let generation = 0
+  const pending = new Map<string, { lookup: Promise<accounts.ValidSession | null>; started: number }>()
+  // Orders lookups against revocations: a lookup is kept only if it started after both.
+  let clock = 0
+  let clearedAt = 0
+  const forgottenAt = new Map<string, number>()
+  let inflight = 0
+  let listening = false
   let waiters: (() => void)[] = []
+  const wake = () => {
+    const resolved = waiters
+    waiters = []
+    for (const resolve of resolved) resolve()
+  }
+  const clear = () => {
+    clearedAt = ++clock
+    valid.clear()
+    pending.clear()
+    wake()
+  }
   return {
     async validate(token: string): Promise<accounts.ValidSession | null> {
-      if (ttlSeconds <= 0) return accounts.validateSession(app.db, token)
+      if (ttlSeconds <= 0 || !listening) return accounts.validateSession(app.db, token)
       const now = Date.now()
       const hit = valid.get(token)
       if (hit && hit.until > now && hit.session.expiresAt.getTime() > now) return hit.session
       // Requests arriving together when an entry expires share one lookup.
-      let lookup = pending.get(token)
-      if (!lookup) {
-        const started = generation
-        const current: Promise<accounts.ValidSession | null> = accounts
-          .validateSession(app.db, token)
-          .then((session) => {
-            if (pending.get(token) === current) pending.delete(token)
-            // A lookup that began before a session ended may have read it as valid: do not keep it.
-            if (session && started === generation) {
+      const shared = pending.get(token)
+      if (shared) return shared.lookup
+      const started = ++clock
+      const entry = { lookup: accounts.validateSession(app.db, token), started }
+      pending.set(token, entry)
+      inflight++
+      entry.lookup
+        .then(
+          (session) => {
+            if (pending.get(token) === entry) pending.delete(token)
+            const forgotten = session ? (forgottenAt.get(session.user.id) ?? 0) : 0
+            if (session && listening && started > clearedAt && started > forgotten) {
               // Bounded: the oldest entry goes first. Unknown tokens are never kept.
               if (valid.size >= 10_000) valid.delete(valid.keys().next().value!)
               valid.set(token, { session, until: now + ttlSeconds * 1000 })
             } else {
               valid.delete(token)
             }
-            return session
-          })
-        current.catch(() => {
-          if (pending.get(token) === current) pending.delete(token)
+          },
+          () => {
+            if (pending.get(token) === entry) pending.delete(token)
+          },
+        )
+        .finally(() => {
+          // No lookup older than the recorded revocations is left: they are no longer needed.
+          if (--inflight === 0) forgottenAt.clear()
         })
-        pending.set(token, current)
-        lookup = current
-      }
-      return lookup
+      return entry.lookup
     },
-    /** Drops every kept session (a session ended somewhere). */
-    clear() {
-      generation++
-      valid.clear()
+    /** Drops every kept session of this person (their sessions ended, here or on another process). */
+    forgetUser(userId: string | undefined) {
+      if (!userId) return clear()
+      forgottenAt.set(userId, ++clock)
+      for (const [token, entry] of valid) if (entry.session.user.id === userId) valid.delete(token)
+      // Which person a pending lookup is for is known only when it ends: none may be joined now.
       pending.clear()
-      const resolved = waiters
-      waiters = []
-      for (const resolve of resolved) resolve()
+      wake()
     },
-    /** Resolves at the next clear (tests use it to wait for a notification). */
+    /** Drops every kept session. */
+    clear,
+    /**
+     * Whether ended sessions are announced to this process right now (the listener is connected).
+     * Without it the memo is not used, and whatever it held is dropped either way.
+     */
+    setListening(on: boolean) {
+      listening = on
+      clear()
+    },
+    /** Resolves at the next drop, of one person's sessions or all (tests wait for a notification). */
     nextClear(): Promise<void> {
       return new Promise((resolve) => waiters.push(resolve))
     },
+    size: () => valid.size,
   }
 }
 
