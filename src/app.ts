@@ -23,6 +23,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       url: config.database.url,
       pgliteDir: config.database.pgliteDir,
       poolSize: config.database.poolSize,
+      statementTimeoutMs: config.database.statementTimeoutMs,
     }))
   const messagingService = messaging.createMessaging(
     {

@@ -44,4 +44,28 @@ describe('configuration from the environment', () => {
     assert.equal(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' }).trustProxy, true)
     assert.equal(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'false' }).trustProxy, false)
   })
+
+  it('gives statements 5 s by default, and reads DATABASE_STATEMENT_TIMEOUT_MS (0: off)', () => {
+    assert.equal(loadConfig({ DATA_DIR: dataDir() }).database.statementTimeoutMs, 5000)
+    assert.equal(
+      loadConfig({ DATA_DIR: dataDir(), DATABASE_STATEMENT_TIMEOUT_MS: '' }).database.statementTimeoutMs,
+      5000,
+    )
+    assert.equal(
+      loadConfig({ DATA_DIR: dataDir(), DATABASE_STATEMENT_TIMEOUT_MS: '250' }).database.statementTimeoutMs,
+      250,
+    )
+    assert.equal(
+      loadConfig({ DATA_DIR: dataDir(), DATABASE_STATEMENT_TIMEOUT_MS: '0' }).database.statementTimeoutMs,
+      0,
+    )
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dataDir(), DATABASE_STATEMENT_TIMEOUT_MS: '-1' }),
+      /DATABASE_STATEMENT_TIMEOUT_MS/,
+    )
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dataDir(), DATABASE_STATEMENT_TIMEOUT_MS: 'soon' }),
+      /DATABASE_STATEMENT_TIMEOUT_MS/,
+    )
+  })
 })

@@ -3,6 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
+// `NAME=` in a .env file means unset, not an empty value (nor port 0).
+function unsetWhenBlank<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema)
+}
+
 // The only reader of process.env. Every variable is listed, with a comment, in .env.example.
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -15,6 +20,8 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // PostgreSQL cancels a statement that runs (or waits on a lock) longer than this; 0 switches it off.
+  DATABASE_STATEMENT_TIMEOUT_MS: unsetWhenBlank(z.coerce.number().int().min(0).max(3_600_000).default(5000)),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   // Earlier SECRET_KEYs, comma-separated, after a rotation: relay addresses in mail already sent keep working.
   PREVIOUS_SECRET_KEYS: z
@@ -103,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: Object.freeze({
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
       // Without DATABASE_URL the embedded PGlite keeps its files here.
       pgliteDir: path.join(dataDir, 'pglite'),
     }),

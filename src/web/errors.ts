@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { isDatabaseUnavailable } from '../db/database.ts'
 import { AppError, type ErrorKind } from '../shared/errors.ts'
 
 const statusByKind: Record<ErrorKind, number> = {
@@ -10,6 +11,9 @@ const statusByKind: Record<ErrorKind, number> = {
   rate_limited: 429,
   unavailable: 503,
 }
+
+/** What a client is told to wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 30
 
 export interface PresentedError {
   status: number
@@ -43,6 +47,16 @@ export function presentError(error: unknown): PresentedError {
       status,
       code: clientErrorCode(status, fastifyError.code),
       message: clientErrorMessage(status, fastifyError.message),
+    }
+  }
+  // The database is unreachable, shutting down or timed out: the request was fine, so 503 and a time to retry.
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      code: 'service_unavailable',
+      message:
+        'Mandi cannot reach its database just now. Nothing you did caused this; please try again in a minute.',
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     }
   }
   return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. Please try again.' }

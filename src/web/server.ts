@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify'
 import type { onRouteHookHandler } from 'fastify'
 import type { App } from '../app.ts'
+import { databaseUnavailableReason } from '../db/database.ts'
 import { truncateIp } from '../logger.ts'
 import { createApiRegistry } from './api/api-registry.ts'
 import { authRoutes } from './api/auth.routes.ts'
@@ -162,7 +163,15 @@ export async function createServer(
 
   server.setErrorHandler(async (error, request, reply) => {
     const presented = presentError(error)
-    if (presented.status >= 500) request.log.error({ err: error }, 'request failed')
+    if (presented.code === 'service_unavailable') {
+      // An outage fails many requests in a row: one warn line each, with a code and no stack or query.
+      request.log.warn(
+        { reason: databaseUnavailableReason(error), route: request.routeOptions.url ?? 'unmatched' },
+        'database unavailable',
+      )
+      // An anonymous catalogue page seen before is answered from its last copy instead.
+      if (server.pageCache.serveStale(request, reply)) return reply
+    } else if (presented.status >= 500) request.log.error({ err: error }, 'request failed')
     if (presented.retryAfterSeconds) reply.header('retry-after', String(presented.retryAfterSeconds))
     else if (presented.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
     if (wantsJson(request)) return sendJsonError(reply, presented)

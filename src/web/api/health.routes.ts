@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app.ts'
-import { ping } from '../../db/database.ts'
+import { databaseUnavailableReason, ping } from '../../db/database.ts'
 import type { createMetrics } from '../metrics.ts'
 
 /** Probes for load balancers and orchestrators, and Prometheus metrics. Not rate-limited. */
@@ -15,7 +15,8 @@ export function healthRoutes(server: FastifyInstance, app: App, metrics: ReturnT
       const ok = await withTimeout(ping(app.db), 2000)
       if (ok) return reply.send({ status: 'ready', database: 'ok' })
     } catch (error) {
-      request.log.warn({ err: error }, 'readiness check failed')
+      // Polled every few seconds during an outage: one line with a code, no stack, no query.
+      request.log.warn({ reason: databaseUnavailableReason(error) ?? 'error' }, 'readiness check failed')
     }
     return reply.status(503).send({ status: 'unavailable', database: 'unreachable' })
   })
