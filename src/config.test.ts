@@ -68,4 +68,21 @@ describe('configuration from the environment', () => {
       /DATABASE_STATEMENT_TIMEOUT_MS/,
     )
   })
+
+  it('reads the metrics settings: a long token, a separate port on 127.0.0.1 by default', () => {
+    const none = loadConfig({ DATA_DIR: dataDir(), METRICS_TOKEN: '', METRICS_PORT: '' })
+    assert.deepEqual({ ...none.metrics }, { token: undefined, port: undefined, host: '127.0.0.1' })
+    const token = 'a'.repeat(32)
+    const set = loadConfig({ DATA_DIR: dataDir(), METRICS_TOKEN: token, METRICS_PORT: '9464' })
+    assert.deepEqual({ ...set.metrics }, { token, port: 9464, host: '127.0.0.1' })
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dataDir(), METRICS_TOKEN: 'short' }),
+      /METRICS_TOKEN: must be at least 32/,
+    )
+    assert.throws(() => loadConfig({ DATA_DIR: dataDir(), METRICS_PORT: '70000' }), /METRICS_PORT/)
+    assert.throws(
+      () => loadConfig({ DATA_DIR: dataDir(), PORT: '8080', METRICS_PORT: '8080' }),
+      /METRICS_PORT: must differ from PORT/,
+    )
+  })
 })

@@ -44,6 +44,11 @@ const Env = z.object({
   SEED_PRODUCTS: z.coerce.number().int().min(0).default(2000),
   WORKER_HEARTBEAT_CRON: z.string().default('* * * * *'),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  // Bearer token for /metrics; in production /metrics is not served on PORT without it.
+  METRICS_TOKEN: unsetWhenBlank(z.string().min(32, 'must be at least 32 characters').optional()),
+  // Serve /metrics on its own listener (and not on PORT).
+  METRICS_PORT: unsetWhenBlank(z.coerce.number().int().min(0).max(65535).optional()),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -86,6 +91,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    throw new Error('Invalid environment:\n  METRICS_PORT: must differ from PORT')
+  }
   if (e.SMS_PROVIDER_URL && !e.SMS_API_KEY) {
     throw new Error('Invalid environment:\n  SMS_API_KEY: required when SMS_PROVIDER_URL is set')
   }
@@ -123,6 +131,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedProducts: e.SEED_PRODUCTS,
     workerHeartbeatCron: e.WORKER_HEARTBEAT_CRON,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    metrics: Object.freeze({
+      token: e.METRICS_TOKEN,
+      // Set: /metrics is served on this port (and host) only, never on PORT.
+      port: e.METRICS_PORT,
+      host: e.METRICS_HOST,
+    }),
     messaging: Object.freeze({
       smtpUrl: e.SMTP_URL,
       mailFrom: e.MAIL_FROM,

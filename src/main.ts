@@ -3,6 +3,7 @@ import type { Config } from './config.ts'
 import { type Worker, startWorker } from './jobs/worker.ts'
 import * as enquiries from './modules/enquiries/index.ts'
 import * as messaging from './modules/messaging/index.ts'
+import { startMetricsListener } from './web/metrics.ts'
 import { createServer } from './web/server.ts'
 
 /**
@@ -25,6 +26,15 @@ export async function start(config: Config, roles: { web: boolean; worker: boole
   const server = roles.web ? await createServer(app) : undefined
   const worker: Worker | undefined = roles.worker ? await startWorker(app) : undefined
   if (server) await server.listen({ host: config.host, port: config.port })
+  // With METRICS_PORT set, /metrics is served on its own listener (127.0.0.1 unless METRICS_HOST) and not on PORT.
+  const metricsListener =
+    server && config.metrics.port !== undefined
+      ? await startMetricsListener(server.metrics, {
+          host: config.metrics.host,
+          port: config.metrics.port,
+          token: config.metrics.token,
+        })
+      : undefined
   // Replies to the enquiry relay arrive by SMTP; the receiver runs with the worker when a port is set.
   // The relay handler owns the whole relay domain; the receipt log takes any other domain served.
   const inbound =
@@ -53,6 +63,7 @@ export async function start(config: Config, roles: { web: boolean; worker: boole
     const deadline = setTimeout(() => process.exit(1), 20_000)
     deadline.unref()
     await server?.close()
+    await metricsListener?.close()
     await inbound?.close()
     await worker?.stop()
     await app.close()
@@ -69,6 +80,7 @@ export async function start(config: Config, roles: { web: boolean; worker: boole
         : config.publicUrl
     const { demoLogins } = await import('./demo/seed.ts')
     console.log(`\nMandi is running at ${url}  (database: ${describeDatabase(config)})`)
+    if (metricsListener) console.log(`Metrics at ${metricsListener.url}/metrics`)
     if (!config.isProduction) {
       console.log('Demo sign-ins (password for all shown):')
       for (const login of demoLogins())

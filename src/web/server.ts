@@ -26,7 +26,7 @@ import { sellerRoutes } from './api/seller.routes.ts'
 import { csrfPassed } from './csrf.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
 import { createJobSender, type JobSender } from '../jobs/sender.ts'
-import { createMetrics } from './metrics.ts'
+import { createMetrics, isMetricsScrape } from './metrics.ts'
 import { registerPageCache } from './page-cache.ts'
 import { accountPages } from './pages/account/account.pages.tsx'
 import { catalogPages } from './pages/catalog.pages.tsx'
@@ -133,7 +133,7 @@ export async function createServer(
     global: true,
     max: app.config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    allowList: (request) => isProbe(request),
+    allowList: (request) => isProbe(request) || isMetricsScrape(app.config, request),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: 'rate_limited',
@@ -229,7 +229,7 @@ function bareErrorPage(message: string): string {
 }
 
 function isProbe(request: FastifyRequest): boolean {
-  return request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics'
+  return request.url === '/healthz' || request.url === '/readyz'
 }
 
 export const webRoot = path.dirname(fileURLToPath(import.meta.url))

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app.ts'
 import { databaseUnavailableReason, ping } from '../../db/database.ts'
-import type { createMetrics } from '../metrics.ts'
+import { hasMetricsToken, type Metrics, metricsExposure } from '../metrics.ts'
 
-/** Probes for load balancers and orchestrators, and Prometheus metrics. Not rate-limited. */
-export function healthRoutes(server: FastifyInstance, app: App, metrics: ReturnType<typeof createMetrics>) {
+/**
+ * Probes for load balancers and orchestrators (not rate-limited), and Prometheus metrics where
+ * the configuration says (metricsExposure): on PORT openly outside production, on PORT with the
+ * METRICS_TOKEN bearer, or only on the separate METRICS_PORT listener; never openly in production.
+ */
+export function healthRoutes(server: FastifyInstance, app: App, metrics: Metrics) {
   server.get('/healthz', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
   )
@@ -21,8 +25,18 @@ export function healthRoutes(server: FastifyInstance, app: App, metrics: ReturnT
     return reply.status(503).send({ status: 'unavailable', database: 'unreachable' })
   })
 
-  server.get('/metrics', async (_request, reply) => {
-    reply.header('cache-control', 'no-store').type(metrics.registry.contentType)
+  const exposure = metricsExposure(app.config)
+  if (exposure !== 'open' && exposure !== 'token') return
+  server.get('/metrics', async (request, reply) => {
+    reply.header('cache-control', 'no-store')
+    if (exposure === 'token' && !hasMetricsToken(request.headers.authorization, app.config.metrics.token!)) {
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .type('text/plain; charset=utf-8')
+        .send('Unauthorized\n')
+    }
+    reply.type(metrics.registry.contentType)
     return metrics.registry.metrics()
   })
 }
