@@ -33,6 +33,8 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<MigrationRe
     entries.map(async (e) => ({ tag: e.tag, text: await readFile(path.join(dir, `${e.tag}.sql`), 'utf8') })),
   )
   return db.transaction(async (tx) => {
+    // DATABASE_STATEMENT_TIMEOUT_MS guards requests; an index build on a large table may take longer.
+    await tx.execute(sql`set local statement_timeout = 0`)
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`)
     await tx.execute(sql`create table if not exists mandi_migrations (
       tag text primary key,
