@@ -41,7 +41,8 @@ async function main(argv: string[]) {
         console.log(`Migrations: ${report.applied.length} applied, ${report.total} in all.`)
       })
     case 'seed':
-      return withApp(config, async (app) => {
+      // A million-product seed runs bulk statements far longer than a request may take.
+      return withApp(withoutStatementTimeout(config), async (app) => {
         const { values } = parseArgs({
           args: rest,
           options: { products: { type: 'string' }, seed: { type: 'string' } },
@@ -100,6 +101,10 @@ async function pendingMigrations(app: App): Promise<string> {
   } catch {
     return 'Migrations: none applied yet (run `mandi migrate` or `mandi start`).'
   }
+}
+
+function withoutStatementTimeout(config: Config): Config {
+  return { ...config, database: { ...config.database, statementTimeoutMs: 0 } }
 }
 
 async function withApp(config: Config, run: (app: App) => Promise<void>) {

@@ -1,10 +1,10 @@
 import {
+  attemptLimitsInventory,
   authTokensInventory,
   businessesInventory,
   profileVersionsInventory,
   recoveryCodesInventory,
   sessionsInventory,
-  signInFailuresInventory,
   usersInventory,
 } from './modules/accounts/accounts.tables.ts'
 import {
@@ -53,7 +53,7 @@ export const dataInventory: readonly TableInventory[] = [
   sessionsInventory,
   authTokensInventory,
   recoveryCodesInventory,
-  signInFailuresInventory,
+  attemptLimitsInventory,
   businessesInventory,
   categoriesInventory,
   productsInventory,

@@ -34,12 +34,12 @@ export const jobs = {
       await messaging.runDeliveryJob(app.messaging, {})
     },
   },
-  // Ended sessions and old sign-in failures are kept only as long as the data inventory says.
+  // Ended sessions and attempt counters whose window ended are kept only as long as the data inventory says.
   'accounts.prune': {
     cron: () => '17 * * * *',
     handler: async (app) => {
       await accounts.pruneSessions(app.db)
-      await accounts.pruneSignInFailures(app.db)
+      await accounts.pruneAttemptLimits(app.db)
     },
   },
   // CSV imports: the upload queues one; this runs it (the payload names it) or sweeps queued ones each minute.

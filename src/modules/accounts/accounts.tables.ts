@@ -22,6 +22,8 @@ export const users = pgTable('users', {
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   totpSecret: text('totp_secret'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** A new secret being set up (sealed); the active one keeps working until this one is confirmed. */
+  totpPendingSecret: text('totp_pending_secret'),
   /** The 30-second step of the last code accepted, so the same code cannot be used twice. */
   totpLastStep: integer('totp_last_step'),
   profileVersion: integer('profile_version').notNull().default(1),
@@ -106,6 +108,14 @@ export const usersInventory = classifyTable(users, 'People with a Mandi account:
     erasure: 'delete',
   },
   totpEnabledAt: notPersonal,
+  totpPendingSecret: {
+    personal: true,
+    category: 'credentials',
+    description: 'A new two-factor secret you started to set up and have not confirmed yet, encrypted',
+    purposes: ['security'],
+    retention: 'Until you confirm it or switch two-factor sign-in off',
+    erasure: 'delete',
+  },
   totpLastStep: notPersonal,
   profileVersion: notPersonal,
   createdAt: notPersonal,
@@ -265,30 +275,33 @@ export const recoveryCodesInventory = classifyTable(recoveryCodes, 'Two-factor r
 })
 
 /**
- * Failed sign-ins, counted per account and per network for the sign-in rate limit. Keys are
- * HMACs of the email address or IP, never the values themselves.
+ * Attempt counters for the limits on sign-in, current-password checks and emailed links: one row
+ * per limit key, counted in fixed windows by one atomic upsert (attempt-limits.ts). Keys are
+ * HMACs of the email address, network or account, never the values themselves.
  */
-export const signInFailures = pgTable(
-  'sign_in_failures',
+export const attemptLimits = pgTable(
+  'attempt_limits',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    throttleKey: text('throttle_key').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    windowSeconds: integer('window_seconds').notNull(),
   },
-  (t) => [index('sign_in_failures_key_idx').on(t.throttleKey, t.createdAt.desc())],
+  (t) => [index('attempt_limits_window_idx').on(t.windowStartedAt)],
 )
 
-export const signInFailuresInventory = classifyTable(signInFailures, 'Recent failed sign-ins, to stop password guessing.', {
-  id: notPersonal,
-  throttleKey: {
+export const attemptLimitsInventory = classifyTable(attemptLimits, 'Recent attempts to sign in, confirm a password or ask for an emailed link, to stop guessing and floods.', {
+  key: {
     personal: true,
     category: 'technical',
-    description: 'A keyed hash of the email address or network of a failed sign-in (not the value itself)',
+    description: 'A keyed hash of the email address, account or network an attempt came for or from (not the value itself)',
     purposes: ['security'],
-    retention: '1 day',
+    retention: 'Until its window ends (at most an hour), then deleted within the hour',
     erasure: 'delete',
   },
-  createdAt: notPersonal,
+  attempts: notPersonal,
+  windowStartedAt: notPersonal,
+  windowSeconds: notPersonal,
 })
 
 /** A seller's business. Public once it lists products; contact details stay behind the enquiry relay. */

@@ -153,7 +153,7 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
       await assert.rejects(accounts.signIn(ctx.db, deps, { ...input, password: `wrong-${i}-password` }, { ...context, ip: `203.0.113.${i}` }))
     }
     await assert.rejects(accounts.signIn(ctx.db, deps, input, { ...context, ip: '203.0.113.200' }), (e: { code: string; retryAfterSeconds: number }) => {
-      assert.equal(e.code, 'too_many_attempts')
+      assert.equal(e.code, 'rate_limited')
       assert.ok(e.retryAfterSeconds > 0 && e.retryAfterSeconds <= 15 * 60)
       return true
     })
@@ -162,14 +162,37 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
     assert.ok(session.token)
   })
 
-  it('stops sign-in from one network after 10 failures across different accounts', async () => {
-    for (let i = 0; i < 10; i++) {
-      await assert.rejects(accounts.signIn(ctx.db, deps, { email: `nobody${i}@x.example`, password: 'whatever-1234' }, { ...context, ip: '192.0.2.50' }))
+  it('stops sign-in from one network after 100 failures across different accounts, and not from another network', async () => {
+    const { max } = accounts.signInLimits.network
+    const attempts = Array.from({ length: max }, (_, i) =>
+      accounts.signIn(ctx.db, deps, { email: `nobody${i}@x.example`, password: 'whatever-1234' }, { ...context, ip: '192.0.2.50' }),
+    )
+    for (const outcome of await Promise.allSettled(attempts)) {
+      assert.equal(outcome.status, 'rejected')
+      assert.equal((outcome as PromiseRejectedResult).reason.code, 'invalid_credentials')
     }
     const input = person()
     await accounts.register(ctx.db, deps, input)
-    await assert.rejects(accounts.signIn(ctx.db, deps, input, { ...context, ip: '192.0.2.50' }), { code: 'too_many_attempts' })
+    await assert.rejects(accounts.signIn(ctx.db, deps, input, { ...context, ip: '192.0.2.50' }), { code: 'rate_limited' })
     assert.ok(await accounts.signIn(ctx.db, deps, input, { ...context, ip: '192.0.2.51' }))
+  })
+
+  it('does not lock account B when account A is locked by failures from the same network (an office behind one address)', async () => {
+    const a = person()
+    const b = person()
+    await accounts.register(ctx.db, deps, a)
+    await accounts.register(ctx.db, deps, b)
+    const office = { ...context, ip: '192.0.2.77' }
+    for (let i = 0; i < accounts.signInLimits.account.max + 2; i++) {
+      await assert.rejects(accounts.signIn(ctx.db, deps, { ...a, password: `typo number ${i}` }, office))
+    }
+    await assert.rejects(accounts.signIn(ctx.db, deps, a, office), { code: 'rate_limited' })
+    const { session } = await accounts.signIn(ctx.db, deps, b, office)
+    assert.ok(session.token, 'a colleague on the same network still signs in')
+  })
+
+  it('tells people how long an account lock lasts, from the limit itself', () => {
+    assert.equal(accounts.signInLockNotice(), 'After 10 unsuccessful attempts, signing in to that account pauses for up to 15 minutes.')
   })
 
   it('ends a shared-computer session after 30 idle minutes, a normal one much later', async () => {
@@ -193,7 +216,7 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
     assert.equal(await accounts.revokeSession(ctx.db, user.id, a.sessionId), true)
     assert.equal(await accounts.validateSession(ctx.db, a.token), null)
 
-    await accounts.changePassword(ctx.db, { userId: user.id, currentSessionId: b.sessionId, currentPassword: input.password, newPassword: 'a much better passphrase' })
+    await accounts.changePassword(ctx.db, deps, { userId: user.id, currentSessionId: b.sessionId, currentPassword: input.password, newPassword: 'a much better passphrase' })
     assert.ok(await accounts.validateSession(ctx.db, b.token), 'the session that changed the password stays')
     assert.equal(await accounts.validateSession(ctx.db, c.token), null)
     await assert.rejects(accounts.signIn(ctx.db, deps, input, context), { code: 'invalid_credentials' })
@@ -228,31 +251,175 @@ describe(`emailed links (${testDatabaseKind})`, () => {
     const input = person()
     const user = await accounts.register(ctx.db, deps, input)
     const { session } = await accounts.signIn(ctx.db, deps, input, context)
-    await accounts.requestPasswordReset(ctx.db, deps, input.email.toUpperCase())
-    await accounts.requestPasswordReset(ctx.db, deps, 'nobody-at-all@nowhere.example')
+    await accounts.requestPasswordReset(ctx.db, deps, input.email.toUpperCase(), context)
+    await accounts.requestPasswordReset(ctx.db, deps, 'nobody-at-all@nowhere.example', context)
     const token = await linkToken(ctx.db, user.id, 'password-reset')
-    await accounts.resetPassword(ctx.db, token, 'brand new passphrase 7')
+    await accounts.resetPassword(ctx.db, deps, token, 'brand new passphrase 7')
     assert.equal(await accounts.validateSession(ctx.db, session.token), null)
     assert.ok(await accounts.signIn(ctx.db, deps, { ...input, password: 'brand new passphrase 7' }, context))
-    await assert.rejects(accounts.resetPassword(ctx.db, token, 'another passphrase 8'), { code: 'link_expired' })
+    await assert.rejects(accounts.resetPassword(ctx.db, deps, token, 'another passphrase 8'), { code: 'link_expired' })
+  })
+
+  it('voids every other outstanding reset link when one is used', async () => {
+    const input = person()
+    const user = await accounts.register(ctx.db, deps, input)
+    await accounts.requestPasswordReset(ctx.db, deps, input.email, context)
+    const first = await linkToken(ctx.db, user.id, 'password-reset')
+    await accounts.requestPasswordReset(ctx.db, deps, input.email, context)
+    const second = await linkToken(ctx.db, user.id, 'password-reset')
+    assert.notEqual(first, second)
+    await accounts.resetPassword(ctx.db, deps, second, 'brand new passphrase 7')
+    await assert.rejects(accounts.resetPassword(ctx.db, deps, first, 'an attacker passphrase 9'), { code: 'link_expired' })
+    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, password: 'brand new passphrase 7' }, context))
+  })
+
+  it('voids outstanding reset links when the password is changed', async () => {
+    const input = person()
+    const user = await accounts.register(ctx.db, deps, input)
+    const { session } = await accounts.signIn(ctx.db, deps, input, context)
+    await accounts.requestPasswordReset(ctx.db, deps, input.email, context)
+    const token = await linkToken(ctx.db, user.id, 'password-reset')
+    await accounts.changePassword(ctx.db, deps, {
+      userId: user.id,
+      currentSessionId: session.sessionId,
+      currentPassword: input.password,
+      newPassword: 'a much better passphrase',
+    })
+    await assert.rejects(accounts.resetPassword(ctx.db, deps, token, 'an attacker passphrase 9'), { code: 'link_expired' })
+  })
+
+  it('lifts the sign-in lock on the account once its password is reset from the emailed link', async () => {
+    const input = person()
+    const user = await accounts.register(ctx.db, deps, input)
+    for (let i = 0; i <= accounts.signInLimits.account.max; i++) {
+      await assert.rejects(accounts.signIn(ctx.db, deps, { ...input, password: `wrong ${i} password` }, context))
+    }
+    await assert.rejects(accounts.signIn(ctx.db, deps, input, context), { code: 'rate_limited' })
+    await accounts.requestPasswordReset(ctx.db, deps, input.email, context)
+    await accounts.resetPassword(ctx.db, deps, await linkToken(ctx.db, user.id, 'password-reset'), 'brand new passphrase 7')
+    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, password: 'brand new passphrase 7' }, context))
   })
 })
 
 describe(`two-factor sign-in (${testDatabaseKind})`, () => {
   const ctx = useTestDb()
 
+  // The step a code was accepted at is remembered: tests use codes of distinct 30-second steps.
+  const at = (stepsFromNow: number) => new Date(Date.now() + stepsFromNow * 30_000)
+
+  async function withTwoFactor(input = person()) {
+    const user = await accounts.register(ctx.db, deps, input)
+    const { secret } = await accounts.startTwoFactorSetup(ctx.db, deps, user.id, { password: input.password })
+    const { recoveryCodes } = await accounts.confirmTwoFactor(ctx.db, deps, user.id, accounts.totpCode(secret))
+    return { input, user, secret, recoveryCodes }
+  }
+
   it('asks for a code once switched on, and accepts each recovery code once', async () => {
     const input = person()
     const user = await accounts.register(ctx.db, deps, input)
-    const { secret } = await accounts.startTwoFactorSetup(ctx.db, deps, user.id)
+    const { secret } = await accounts.startTwoFactorSetup(ctx.db, deps, user.id, { password: input.password })
     await assert.rejects(accounts.confirmTwoFactor(ctx.db, deps, user.id, '000000'), { code: 'invalid_totp' })
     const { recoveryCodes } = await accounts.confirmTwoFactor(ctx.db, deps, user.id, accounts.totpCode(secret))
     assert.equal(recoveryCodes.length, 10)
 
     await assert.rejects(accounts.signIn(ctx.db, deps, input, context), { code: 'totp_required' })
-    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, totp: accounts.totpCode(secret) }, context))
+    const later = at(1)
+    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, totp: accounts.totpCode(secret, later.getTime()) }, context, later))
     assert.ok(await accounts.signIn(ctx.db, deps, { ...input, totp: recoveryCodes[0] }, context))
     await assert.rejects(accounts.signIn(ctx.db, deps, { ...input, totp: recoveryCodes[0] }, context), { code: 'invalid_totp' })
+  })
+
+  it('refuses a code that was already used, at sign-in and at step-up, with a message', async () => {
+    const { input, user, secret } = await withTwoFactor()
+    const later = at(1)
+    const code = accounts.totpCode(secret, later.getTime())
+    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, totp: code }, context, later))
+    await assert.rejects(accounts.signIn(ctx.db, deps, { ...input, totp: code }, context, later), (e: Error & { code: string }) => {
+      assert.equal(e.code, 'totp_reused')
+      assert.match(e.message, /already used/)
+      return true
+    })
+    await assert.rejects(accounts.disableTwoFactor(ctx.db, deps, user.id, { password: input.password, code }), { code: 'totp_reused' })
+    assert.equal((await accounts.twoFactorStatus(ctx.db, user.id)).enabled, true)
+  })
+
+  it('accepts one of two parallel sign-ins with the same code', async () => {
+    const { input, secret } = await withTwoFactor()
+    const later = at(1)
+    const code = accounts.totpCode(secret, later.getTime())
+    const outcomes = await Promise.allSettled(
+      [0, 1, 2].map(() => accounts.signIn(ctx.db, deps, { ...input, totp: code }, context, later)),
+    )
+    assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1)
+  })
+
+  it('does not let the code that confirmed the setup sign in again', async () => {
+    const input = person()
+    const user = await accounts.register(ctx.db, deps, input)
+    const { secret } = await accounts.startTwoFactorSetup(ctx.db, deps, user.id, { password: input.password })
+    const code = accounts.totpCode(secret)
+    await accounts.confirmTwoFactor(ctx.db, deps, user.id, code)
+    await assert.rejects(accounts.confirmTwoFactor(ctx.db, deps, user.id, code), { code: 'two_factor_not_started' })
+    await assert.rejects(accounts.signIn(ctx.db, deps, { ...input, totp: code }, context), { code: 'totp_reused' })
+  })
+
+  it('needs the password to start, and the password and a current code to re-enrol or switch off', async () => {
+    const input = person()
+    const user = await accounts.register(ctx.db, deps, input)
+    await assert.rejects(accounts.startTwoFactorSetup(ctx.db, deps, user.id, {}), { code: 'step_up_required' })
+    await assert.rejects(accounts.startTwoFactorSetup(ctx.db, deps, user.id, { password: 'not the password' }), {
+      code: 'invalid_credentials',
+    })
+    const { secret } = await accounts.startTwoFactorSetup(ctx.db, deps, user.id, { password: input.password })
+    await accounts.confirmTwoFactor(ctx.db, deps, user.id, accounts.totpCode(secret))
+
+    await assert.rejects(accounts.startTwoFactorSetup(ctx.db, deps, user.id, { password: input.password }), (e: Error & { code: string; fields: Record<string, string> }) => {
+      assert.equal(e.code, 'step_up_required')
+      assert.ok(e.fields.code)
+      return true
+    })
+    await assert.rejects(accounts.disableTwoFactor(ctx.db, deps, user.id, { password: input.password }), { code: 'step_up_required' })
+    await assert.rejects(accounts.disableTwoFactor(ctx.db, deps, user.id, { code: accounts.totpCode(secret, at(1).getTime()) }), { code: 'step_up_required' })
+    await assert.rejects(accounts.disableTwoFactor(ctx.db, deps, user.id, { password: input.password, code: '000000' }), { code: 'invalid_totp' })
+    assert.equal((await accounts.twoFactorStatus(ctx.db, user.id)).enabled, true)
+    await assert.rejects(accounts.signIn(ctx.db, deps, input, context), { code: 'totp_required' })
+  })
+
+  it('keeps the old secret and recovery codes working until a re-enrolment is confirmed', async () => {
+    const { input, user, secret, recoveryCodes } = await withTwoFactor()
+    const step1 = at(1)
+    const { secret: fresh } = await accounts.startTwoFactorSetup(
+      ctx.db,
+      deps,
+      user.id,
+      { password: input.password, code: accounts.totpCode(secret, step1.getTime()) },
+      step1,
+    )
+    assert.notEqual(fresh, secret)
+    assert.equal((await accounts.twoFactorStatus(ctx.db, user.id)).enabled, true, 'still on while the new key is pending')
+    await assert.rejects(accounts.signIn(ctx.db, deps, input, context), { code: 'totp_required' })
+    const step2 = at(2)
+    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, totp: accounts.totpCode(secret, step2.getTime()) }, context, step2))
+    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, totp: recoveryCodes[0] }, context))
+
+    const step3 = at(3)
+    const { recoveryCodes: newCodes } = await accounts.confirmTwoFactor(ctx.db, deps, user.id, accounts.totpCode(fresh, step3.getTime()), step3)
+    const step4 = at(4)
+    await assert.rejects(
+      accounts.signIn(ctx.db, deps, { ...input, totp: accounts.totpCode(secret, step4.getTime()) }, context, step4),
+      { code: 'invalid_totp' },
+      'the old key stops working once the new one is confirmed',
+    )
+    await assert.rejects(accounts.signIn(ctx.db, deps, { ...input, totp: recoveryCodes[1] }, context), { code: 'invalid_totp' })
+    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, totp: accounts.totpCode(fresh, step4.getTime()) }, context, step4))
+    assert.ok(await accounts.signIn(ctx.db, deps, { ...input, totp: newCodes[0] }, context))
+  })
+
+  it('switches off with the password and an unused recovery code', async () => {
+    const { input, user, recoveryCodes } = await withTwoFactor()
+    await accounts.disableTwoFactor(ctx.db, deps, user.id, { password: input.password, code: recoveryCodes[3] })
+    assert.equal((await accounts.twoFactorStatus(ctx.db, user.id)).enabled, false)
+    assert.ok(await accounts.signIn(ctx.db, deps, input, context))
   })
 })
 

@@ -1,6 +1,7 @@
-// Accounts owns people (users), their profile history, sessions, sign-in throttling, emailed
-// single-use links, two-factor sign-in and sellers' business profiles. It decides what each
-// capability requires of a profile and which roles may do what. It imports privacy and messaging.
+// Accounts owns people (users), their profile history, sessions, attempt limits (sign-in,
+// password checks, emailed links), emailed single-use links, two-factor sign-in, the step-up
+// before sensitive changes and sellers' business profiles. It decides what each capability
+// requires of a profile and which roles may do what. It imports privacy and messaging.
 export {
   BusinessInput,
   businessTypes,
@@ -10,8 +11,18 @@ export {
   SignInInput,
 } from './accounts.schemas.ts'
 export { businesses, users } from './accounts.tables.ts'
+export {
+  clearAttempts,
+  describeWait,
+  pruneAttemptLimits,
+  refundAttempt,
+  takeAttempt,
+} from './attempt-limits.ts'
+export type { AttemptLimit, LimitedKey } from './attempt-limits.ts'
 export { findBusinessByOwner, saveBusinessProfile, setBusinessLogo } from './business.ts'
 export type { Business } from './business.ts'
+export { changeEmail } from './email-change.ts'
+export { emailLinkLimits, resendVerificationEmail } from './email-links.ts'
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.ts'
 export {
   assertCanChangeAccount,
@@ -46,13 +57,15 @@ export {
 export type { SessionUser, ValidSession } from './sessions.ts'
 export {
   changePassword,
-  pruneSignInFailures,
   requestPasswordReset,
   resetPassword,
   signIn,
-  signInLimit,
+  signInLimits,
+  signInLockNotice,
   verifyEmail,
 } from './sign-in.ts'
 export type { SignInContext } from './sign-in.ts'
+export { assertStepUp, stepUpLimit } from './step-up.ts'
+export type { StepUpOptions, StepUpProof } from './step-up.ts'
 export { totpCode } from './totp.ts'
 export { confirmTwoFactor, disableTwoFactor, startTwoFactorSetup, twoFactorStatus } from './two-factor.ts'

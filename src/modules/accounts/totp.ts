@@ -20,15 +20,24 @@ export function totpCode(secret: string, atMs = Date.now()): string {
 
 /** Accepts the current code and one step either side, for clocks that drift a little. */
 export function verifyTotp(secret: string, code: string, atMs = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false
+  return totpStep(secret, code, atMs) !== null
+}
+
+/**
+ * The 30-second step a code belongs to (the current one or one either side), or null when it
+ * matches none. The step is what is remembered so that a code cannot be used twice.
+ */
+export function totpStep(secret: string, code: string, atMs = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null
   const key = base32Decode(secret)
   const step = Math.floor(atMs / 1000 / STEP_SECONDS)
-  let ok = false
+  let matched: number | null = null
+  // Every candidate is compared, in constant time, whichever matches.
   for (const offset of [-1, 0, 1]) {
     const expected = Buffer.from(hotp(key, step + offset))
-    if (timingSafeEqual(expected, Buffer.from(code))) ok = true
+    if (timingSafeEqual(expected, Buffer.from(code)) && matched === null) matched = step + offset
   }
-  return ok
+  return matched
 }
 
 function hotp(key: Buffer, counter: number): string {

@@ -1,22 +1,31 @@
 import { randomBytes } from 'node:crypto'
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
-import { AppError, invalid } from '../../shared/errors.ts'
+import { invalid } from '../../shared/errors.ts'
 import { recoveryCodes, users } from './accounts.tables.ts'
 import type { AccountsDeps } from './registration.ts'
 import { decryptSecret, encryptSecret, tokenHash } from './secrets.ts'
-import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts'
-import { verifyPassword } from './passwords.ts'
+import { assertStepUp, type StepUpProof } from './step-up.ts'
+import { generateTotpSecret, totpStep, totpUri } from './totp.ts'
 
 /**
- * Step 1 of switching on two-factor sign-in: a new secret, stored sealed but not yet active.
- * Returns the secret and the otpauth:// URI for the authenticator app.
+ * Step 1 of switching on (or re-enrolling) two-factor sign-in, after a step-up: a new secret,
+ * stored sealed as pending. A second factor already on stays on, with its old secret and recovery
+ * codes, until the new secret is confirmed. Returns the secret and the otpauth:// URI for the
+ * authenticator app. Throws what assertStepUp throws.
  */
-export async function startTwoFactorSetup(db: Db, deps: AccountsDeps, userId: string) {
+export async function startTwoFactorSetup(
+  db: Db,
+  deps: AccountsDeps,
+  userId: string,
+  proof: StepUpProof,
+  now = new Date(),
+) {
+  await assertStepUp(db, deps, userId, proof, {}, now)
   const secret = generateTotpSecret()
   const [user] = await db
     .update(users)
-    .set({ totpSecret: encryptSecret(deps.secretKey, secret), totpEnabledAt: null })
+    .set({ totpPendingSecret: encryptSecret(deps.secretKey, secret) })
     .where(eq(users.id, userId))
     .returning({ email: users.email })
   if (!user) throw invalid('user_not_found', 'This account no longer exists.')
@@ -24,19 +33,33 @@ export async function startTwoFactorSetup(db: Db, deps: AccountsDeps, userId: st
 }
 
 /**
- * Step 2: the person proves their app works by entering a code; two-factor sign-in is switched
- * on and ten single-use recovery codes are returned (shown once; only hashes are kept).
+ * Step 2: the person proves their app works by entering a code for the pending secret; it becomes
+ * the active one, two-factor sign-in is on, and ten new single-use recovery codes are returned
+ * (shown once; only hashes are kept). Throws invalid('two_factor_not_started' | 'invalid_totp').
  */
-export async function confirmTwoFactor(db: Db, deps: AccountsDeps, userId: string, code: string) {
+export async function confirmTwoFactor(db: Db, deps: AccountsDeps, userId: string, code: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ sealed: users.totpSecret }).from(users).where(eq(users.id, userId)).for('update')
-    if (!user?.sealed) throw invalid('two_factor_not_started', 'Start two-factor setup first.')
-    if (!verifyTotp(decryptSecret(deps.secretKey, user.sealed), code.trim())) {
+    const [user] = await tx.select({ pending: users.totpPendingSecret }).from(users).where(eq(users.id, userId)).for('update')
+    if (!user?.pending) throw invalid('two_factor_not_started', 'Start two-factor setup first.')
+    const step = totpStep(decryptSecret(deps.secretKey, user.pending), code.trim(), now.getTime())
+    if (step === null) {
       throw invalid('invalid_totp', 'That code is not right. Check the time on your phone and try the newest code.', {
         code: 'That code is not right.',
       })
     }
-    await tx.update(users).set({ totpEnabledAt: sql`now()` }).where(eq(users.id, userId))
+    // The confirming code's step is remembered, so it cannot then sign in a second time. Matching
+    // on the pending secret makes a second confirmation with the same code find nothing.
+    const [confirmed] = await tx
+      .update(users)
+      .set({
+        totpSecret: user.pending,
+        totpPendingSecret: null,
+        totpEnabledAt: sql`now()`,
+        totpLastStep: step,
+      })
+      .where(and(eq(users.id, userId), eq(users.totpPendingSecret, user.pending)))
+      .returning({ id: users.id })
+    if (!confirmed) throw invalid('two_factor_not_started', 'Start two-factor setup first.')
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId))
     const codes = Array.from({ length: 10 }, () => {
       const raw = randomBytes(8).toString('hex').slice(0, 10)
@@ -47,14 +70,20 @@ export async function confirmTwoFactor(db: Db, deps: AccountsDeps, userId: strin
   })
 }
 
-/** Switches two-factor sign-in off after checking the password. */
-export async function disableTwoFactor(db: Db, userId: string, password: string) {
-  const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId))
-  if (!user || !(await verifyPassword(user.hash, password))) {
-    throw new AppError('unauthenticated', 'invalid_credentials', 'Your password is not right.')
-  }
+/** Switches two-factor sign-in off after a step-up (password and a current code). Throws what assertStepUp throws. */
+export async function disableTwoFactor(
+  db: Db,
+  deps: AccountsDeps,
+  userId: string,
+  proof: StepUpProof,
+  now = new Date(),
+) {
+  await assertStepUp(db, deps, userId, proof, {}, now)
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecret: null, totpEnabledAt: null }).where(eq(users.id, userId))
+    await tx
+      .update(users)
+      .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
+      .where(eq(users.id, userId))
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId))
   })
 }

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { and, count, eq } from 'drizzle-orm'
 import type { FastifyInstance, HTTPMethods } from 'fastify'
+import * as accounts from '#src/modules/accounts/index.ts'
+import { outboxMessages } from '#src/modules/messaging/messaging.tables.ts'
 import * as privacy from '#src/modules/privacy/index.ts'
 import { makeGstin } from '#src/shared/gstin.ts'
-import { useTestApp } from '#test/setup.ts'
+import { testDatabaseKind, useTestApp } from '#test/setup.ts'
 
 let n = 0
 const newPerson = () => ({
@@ -94,7 +97,7 @@ describe('accounts API', () => {
       })
     for (let i = 0; i < 11; i++) last = await attempt(`nope-${i}-nope`)
     assert.equal(last!.statusCode, 429)
-    assert.equal(last!.json().error.code, 'too_many_attempts')
+    assert.equal(last!.json().error.code, 'rate_limited')
     assert.ok(Number(last!.headers['retry-after']) > 60)
     assert.equal((await attempt(person.password)).statusCode, 429, 'even the right password waits')
   })
@@ -285,5 +288,287 @@ describe('accounts API', () => {
       ledger.map((d: { recipient: string; fields: string[] }) => [d.recipient, d.fields]),
       [['Payment gateway', ['name', 'email']]],
     )
+  })
+})
+
+describe(`accounts API limits under parallel requests (${testDatabaseKind})`, () => {
+  const ctx = useTestApp()
+  const statuses = (responses: { statusCode: number }[]) => {
+    const counts: Record<number, number> = {}
+    for (const r of responses) counts[r.statusCode] = (counts[r.statusCode] ?? 0) + 1
+    return counts
+  }
+
+  it('evaluates at most 10 of 30 parallel wrong passwords for one account; the rest get 429 rate_limited with Retry-After', async (t) => {
+    const { person } = await registered(ctx.server)
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        ctx.server.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: person.email, password: `wrong guess ${i}` },
+          remoteAddress: '198.51.100.30',
+        }),
+      ),
+    )
+    const counts = statuses(responses)
+    t.diagnostic(`${counts[401] ?? 0} of 30 evaluated before 429 (${testDatabaseKind})`)
+    assert.ok((counts[401] ?? 0) <= accounts.signInLimits.account.max, JSON.stringify(counts))
+    assert.equal((counts[401] ?? 0) + (counts[429] ?? 0), 30, JSON.stringify(counts))
+    const limited = responses.find((r) => r.statusCode === 429)!
+    assert.equal(limited.json().error.code, 'rate_limited')
+    assert.match(limited.json().error.message, /Please wait \d+ minutes/)
+    const retryAfter = Number(limited.headers['retry-after'])
+    assert.ok(retryAfter > 0 && retryAfter <= accounts.signInLimits.account.windowSeconds, String(retryAfter))
+    const right = await ctx.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: person.email, password: person.password },
+      remoteAddress: '198.51.100.31',
+    })
+    assert.equal(right.statusCode, 429, 'the account waits, whatever the network')
+  })
+
+  it('does not lock a colleague out when another account on the same network is locked', async () => {
+    const a = await registered(ctx.server)
+    const b = await registered(ctx.server)
+    const office = '203.0.113.150'
+    const login = (email: string, password: string) =>
+      ctx.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+        remoteAddress: office,
+      })
+    const failures = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => login(a.person.email, `typo ${i} typo`)),
+    )
+    assert.ok(
+      failures.some((r) => r.statusCode === 429),
+      'account A is locked',
+    )
+    assert.equal((await login(b.person.email, b.person.password)).statusCode, 200)
+  })
+
+  it('queues at most 3 reset emails for 30 parallel requests, and answers the same below the limit for any address', async (t) => {
+    const { person, id } = await registered(ctx.server)
+    const ask = (email: string, remoteAddress: string) =>
+      ctx.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset',
+        payload: { email },
+        remoteAddress,
+      })
+    const responses = await Promise.all(Array.from({ length: 30 }, () => ask(person.email, '198.51.100.40')))
+    const [queued] = await ctx.db
+      .select({ n: count() })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipientUserId, id), eq(outboxMessages.kind, 'password-reset')))
+    t.diagnostic(`${queued!.n} reset emails queued for 30 parallel requests (${testDatabaseKind})`)
+    assert.equal(queued!.n, accounts.emailLinkLimits.address.max)
+    assert.deepEqual(statuses(responses), { 202: 3, 429: 27 })
+    const limited = responses.find((r) => r.statusCode === 429)!
+    assert.equal(limited.json().error.code, 'rate_limited')
+    assert.ok(Number(limited.headers['retry-after']) > 0)
+
+    const known = await ask(person.email.replace('@', '+x@'), '198.51.100.41')
+    const unknown = await ask('nobody.here@bharat-bearings.example', '198.51.100.41')
+    assert.equal(known.statusCode, 202)
+    assert.deepEqual(unknown.json(), known.json())
+  })
+
+  it('limits reset requests from one network across addresses', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        ctx.server.inject({
+          method: 'POST',
+          url: '/api/v1/auth/password-reset',
+          payload: { email: `someone.${i}@elsewhere.example` },
+          remoteAddress: '198.51.100.42',
+        }),
+      ),
+    )
+    assert.deepEqual(statuses(responses), { 202: accounts.emailLinkLimits.network.max, 429: 5 })
+  })
+
+  it('limits resent confirmation links to 3 an hour per account', async () => {
+    const { cookie, id } = await registered(ctx.server)
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => json(ctx.server, 'POST', '/api/v1/me/verify-email/resend', cookie, {})),
+    )
+    assert.deepEqual(statuses(responses), { 202: 3, 429: 3 })
+    const [queued] = await ctx.db
+      .select({ n: count() })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipientUserId, id), eq(outboxMessages.kind, 'email-verification')))
+    assert.equal(queued!.n, 1 + 3, 'the one sent at registration and three more')
+  })
+
+  it('counts wrong current passwords: 30 parallel password changes evaluate at most 10', async () => {
+    const { person, cookie } = await registered(ctx.server)
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        json(ctx.server, 'POST', '/api/v1/me/password', cookie, {
+          currentPassword: `not it ${i}`,
+          newPassword: 'fresh copper valve 88',
+        }),
+      ),
+    )
+    const counts = statuses(responses)
+    assert.ok((counts[401] ?? 0) <= accounts.stepUpLimit.max, JSON.stringify(counts))
+    assert.equal((counts[401] ?? 0) + (counts[429] ?? 0), 30, JSON.stringify(counts))
+    assert.equal(responses.find((r) => r.statusCode === 429)!.json().error.code, 'rate_limited')
+    const right = await json(ctx.server, 'POST', '/api/v1/me/password', cookie, {
+      currentPassword: person.password,
+      newPassword: 'fresh copper valve 88',
+    })
+    assert.equal(right.statusCode, 429, 'even the right password waits')
+  })
+})
+
+describe(`two-factor and other sensitive changes need a step-up (${testDatabaseKind})`, () => {
+  const ctx = useTestApp()
+  // A code is accepted once per 30-second step, and setup was confirmed with the current one: the
+  // next step's code (accepted within one step of the clock) is the one code left to use.
+  const nextCode = (secret: string) => accounts.totpCode(secret, Date.now() + 30_000)
+
+  async function withTwoFactor() {
+    const account = await registered(ctx.server)
+    const started = await json(ctx.server, 'POST', '/api/v1/me/two-factor', account.cookie, {
+      password: account.person.password,
+    })
+    assert.equal(started.statusCode, 200, started.body)
+    const { secret } = started.json()
+    const confirmed = await json(ctx.server, 'POST', '/api/v1/me/two-factor/confirm', account.cookie, {
+      code: accounts.totpCode(secret),
+    })
+    assert.equal(confirmed.statusCode, 200, confirmed.body)
+    return { ...account, secret: secret as string, recoveryCodes: confirmed.json().recoveryCodes as string[] }
+  }
+
+  it('refuses to start two-factor setup without the password (403, with a message), and with a wrong one (401)', async () => {
+    const { cookie, person } = await registered(ctx.server)
+    const bare = await json(ctx.server, 'POST', '/api/v1/me/two-factor', cookie)
+    assert.equal(bare.statusCode, 403)
+    assert.equal(bare.json().error.code, 'step_up_required')
+    assert.match(bare.json().error.message, /current password/)
+    const wrong = await json(ctx.server, 'POST', '/api/v1/me/two-factor', cookie, {
+      password: 'a wrong guess 1',
+    })
+    assert.equal(wrong.statusCode, 401)
+    assert.equal(wrong.json().error.code, 'invalid_credentials')
+    const ok = await json(ctx.server, 'POST', '/api/v1/me/two-factor', cookie, { password: person.password })
+    assert.equal(ok.statusCode, 200)
+    assert.match(ok.json().uri, /^otpauth:\/\/totp\//)
+  })
+
+  it('does not switch the second factor off when re-enrolment starts: a password-only sign-in still needs a code', async () => {
+    const { person, cookie, secret } = await withTwoFactor()
+    const withoutCode = await json(ctx.server, 'POST', '/api/v1/me/two-factor', cookie, {
+      password: person.password,
+    })
+    assert.equal(withoutCode.statusCode, 403)
+    assert.match(withoutCode.json().error.message, /code/)
+    const restarted = await json(ctx.server, 'POST', '/api/v1/me/two-factor', cookie, {
+      password: person.password,
+      code: nextCode(secret),
+    })
+    assert.equal(restarted.statusCode, 200)
+    const signIn = await json(ctx.server, 'POST', '/api/v1/auth/login', undefined, {
+      email: person.email,
+      password: person.password,
+    })
+    assert.equal(signIn.statusCode, 401)
+    assert.equal(signIn.json().error.code, 'totp_required')
+  })
+
+  it('switches off only with the password and a current code (or a recovery code)', async () => {
+    const { person, cookie, secret } = await withTwoFactor()
+    const noPassword = await json(ctx.server, 'DELETE', '/api/v1/me/two-factor', cookie, {
+      code: nextCode(secret),
+    })
+    assert.equal(noPassword.statusCode, 403)
+    assert.equal(noPassword.json().error.code, 'step_up_required')
+    const noCode = await json(ctx.server, 'DELETE', '/api/v1/me/two-factor', cookie, {
+      password: person.password,
+    })
+    assert.equal(noCode.statusCode, 403)
+    const wrongCode = await json(ctx.server, 'DELETE', '/api/v1/me/two-factor', cookie, {
+      password: person.password,
+      code: '000000',
+    })
+    assert.equal(wrongCode.statusCode, 401)
+    const code = nextCode(secret)
+    const off = await json(ctx.server, 'DELETE', '/api/v1/me/two-factor', cookie, {
+      password: person.password,
+      code,
+    })
+    assert.equal(off.statusCode, 204)
+    assert.ok(await login(ctx.server, person))
+  })
+
+  it('refuses the same code twice at sign-in, with a message', async () => {
+    const { person, secret } = await withTwoFactor()
+    const code = accounts.totpCode(secret, Date.now() + 30_000)
+    const attempt = () =>
+      json(ctx.server, 'POST', '/api/v1/auth/login', undefined, {
+        email: person.email,
+        password: person.password,
+        totp: code,
+      })
+    // The code of the next step is accepted while the clock is within one step of it.
+    assert.equal((await attempt()).statusCode, 200)
+    const again = await attempt()
+    assert.equal(again.statusCode, 401)
+    assert.equal(again.json().error.code, 'totp_reused')
+    assert.match(again.json().error.message, /already used/)
+  })
+
+  it('changes the password only with a current code when two-factor sign-in is on', async () => {
+    const { person, cookie, secret } = await withTwoFactor()
+    const noCode = await json(ctx.server, 'POST', '/api/v1/me/password', cookie, {
+      currentPassword: person.password,
+      newPassword: 'fresh copper valve 88',
+    })
+    assert.equal(noCode.statusCode, 403)
+    assert.ok(noCode.json().error.fields.code)
+    const noPassword = await json(ctx.server, 'POST', '/api/v1/me/password', cookie, {
+      newPassword: 'fresh copper valve 88',
+      code: nextCode(secret),
+    })
+    assert.equal(noPassword.statusCode, 403)
+    const ok = await json(ctx.server, 'POST', '/api/v1/me/password', cookie, {
+      currentPassword: person.password,
+      newPassword: 'fresh copper valve 88',
+      code: nextCode(secret),
+    })
+    assert.equal(ok.statusCode, 200, ok.body)
+  })
+
+  it('changes the email address only with the password; the old address no longer signs in', async () => {
+    const { person, cookie } = await registered(ctx.server)
+    const other = await registered(ctx.server)
+    const email = `moved.${Date.now()}@bharat-bearings.example`
+    const bare = await json(ctx.server, 'PUT', '/api/v1/me/email', cookie, { email })
+    assert.equal(bare.statusCode, 403)
+    assert.equal(bare.json().error.code, 'step_up_required')
+    const taken = await json(ctx.server, 'PUT', '/api/v1/me/email', cookie, {
+      email: other.person.email,
+      password: person.password,
+    })
+    assert.equal(taken.statusCode, 409)
+    const moved = await json(ctx.server, 'PUT', '/api/v1/me/email', cookie, {
+      email,
+      password: person.password,
+    })
+    assert.equal(moved.statusCode, 200, moved.body)
+    assert.equal(moved.json().user.email, email)
+    assert.equal(moved.json().user.emailVerified, false)
+    const old = await json(ctx.server, 'POST', '/api/v1/auth/login', undefined, {
+      email: person.email,
+      password: person.password,
+    })
+    assert.equal(old.statusCode, 401)
+    assert.ok(await login(ctx.server, { email, password: person.password }))
   })
 })

@@ -57,7 +57,10 @@ export function authRoutes(api: ApiRegistry, app: App) {
           description:
             'Wrong email or password (code invalid_credentials), or a code is needed (totp_required)',
         },
-        429: { description: 'Too many failed attempts; Retry-After says when to try again' },
+        429: {
+          description:
+            'Too many attempts for this account (10 in 15 minutes) or from this network (100 in 15 minutes); code rate_limited, Retry-After says when to try again',
+        },
       },
     },
     async ({ body, request, reply }) => {
@@ -121,10 +124,16 @@ export function authRoutes(api: ApiRegistry, app: App) {
       summary: 'Email a password-reset link (valid 30 minutes) if the address has an account',
       tag: 'Accounts',
       body: z.object({ email: z.string().max(254) }),
-      responses: { 202: { description: 'If the address has an account, a link is on its way' } },
+      responses: {
+        202: { description: 'If the address has an account, a link is on its way' },
+        429: {
+          description:
+            'Too many requests for this address (3 an hour, whether or not it has an account) or from this network (20 an hour); code rate_limited, with Retry-After',
+        },
+      },
     },
     async ({ body, request, reply }) => {
-      await accounts.requestPasswordReset(app.db, app.accountsDeps, body.email)
+      await accounts.requestPasswordReset(app.db, app.accountsDeps, body.email, signInContext(request))
       await request.server.jobs.send('messaging.deliver')
       reply.status(202)
       return { message: 'If this address has a Mandi account, a reset link is on its way.' }
@@ -135,13 +144,14 @@ export function authRoutes(api: ApiRegistry, app: App) {
     {
       method: 'POST',
       url: '/api/v1/auth/password-reset/confirm',
-      summary: 'Set a new password with the token from the emailed link; signs out every session',
+      summary:
+        'Set a new password with the token from the emailed link; voids every other reset link and signs out every session',
       tag: 'Accounts',
       body: z.object({ token: z.string().min(10).max(200), newPassword: z.string().max(200) }),
       responses: { 204: { description: 'Password changed' } },
     },
     async ({ body }) => {
-      await accounts.resetPassword(app.db, body.token, body.newPassword)
+      await accounts.resetPassword(app.db, app.accountsDeps, body.token, body.newPassword)
     },
   )
 }

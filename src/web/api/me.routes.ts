@@ -12,10 +12,27 @@ import {
   presentProfile,
   presentSessions,
 } from '../presenters/accounts.ts'
-import { requireSession } from '../session.ts'
+import { requireSession, signInContext } from '../session.ts'
 import type { ApiRegistry } from './api-registry.ts'
 
 const uuidParam = z.object({ id: z.uuid('Not a valid id.') })
+
+// The step-up before a sensitive change: the current password, and a code when two-factor sign-in is on.
+const stepUpFields = {
+  password: z.string().max(200).optional().describe('The current password'),
+  code: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('When two-factor sign-in is on: a code from the authenticator app, or an unused recovery code'),
+}
+const stepUpResponses = {
+  401: { description: 'Wrong password (invalid_credentials) or code (invalid_totp, totp_reused)' },
+  403: {
+    description: 'The password, or the code when two-factor sign-in is on, is missing (step_up_required)',
+  },
+  429: { description: 'Too many password checks (10 in 15 minutes); code rate_limited, with Retry-After' },
+}
 
 /** The signed-in person's own account. Every route acts on the session's user only, so no id can reach another's data. */
 export function meRoutes(api: ApiRegistry, app: App) {
@@ -101,17 +118,27 @@ export function meRoutes(api: ApiRegistry, app: App) {
     {
       method: 'POST',
       url: '/api/v1/me/password',
-      summary: 'Change the password; signs out every other session',
+      summary:
+        'Change the password (needs the current one, and a code when two-factor sign-in is on); voids reset links and signs out every other session',
       tag: 'Accounts',
-      body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
-      responses: { 200: { description: 'Changed', schema: z.object({ signedOutSessions: z.number() }) } },
+      body: z.object({
+        currentPassword: z.string().max(200).optional().describe('The current password'),
+        newPassword: z.string().max(200),
+        code: stepUpFields.code,
+      }),
+      responses: {
+        200: { description: 'Changed', schema: z.object({ signedOutSessions: z.number() }) },
+        ...stepUpResponses,
+      },
     },
     async ({ request, body }) => {
       const session = requireSession(request)
-      const { signedOut } = await accounts.changePassword(app.db, {
+      const { signedOut } = await accounts.changePassword(app.db, app.accountsDeps, {
         userId: session.user.id,
         currentSessionId: session.sessionId,
-        ...body,
+        currentPassword: body.currentPassword ?? '',
+        newPassword: body.newPassword,
+        code: body.code,
       })
       return { signedOutSessions: signedOut }
     },
@@ -123,11 +150,17 @@ export function meRoutes(api: ApiRegistry, app: App) {
       url: '/api/v1/me/verify-email/resend',
       summary: 'Send a new email-verification link',
       tag: 'Accounts',
-      responses: { 202: { description: 'Sent' } },
+      responses: {
+        202: { description: 'Sent' },
+        429: {
+          description:
+            'Too many links (3 an hour per account, 20 per network); code rate_limited, with Retry-After',
+        },
+      },
     },
     async ({ request, reply }) => {
       const { user } = requireSession(request)
-      await app.db.transaction((tx) => accounts.sendVerificationEmail(tx, app.accountsDeps, user))
+      await accounts.resendVerificationEmail(app.db, app.accountsDeps, user, signInContext(request))
       await request.server.jobs.send('messaging.deliver')
       reply.status(202)
       return { message: 'A new confirmation link is on its way.' }
@@ -138,17 +171,20 @@ export function meRoutes(api: ApiRegistry, app: App) {
     {
       method: 'POST',
       url: '/api/v1/me/two-factor',
-      summary: 'Start switching on two-factor sign-in: returns the secret for an authenticator app',
+      summary:
+        'Start switching on (or re-enrolling) two-factor sign-in: returns a new secret for an authenticator app. Needs the password, and a current code when it is already on; an existing second factor stays active until the new one is confirmed',
       tag: 'Accounts',
+      body: z.object(stepUpFields),
       responses: {
         200: {
           description: 'Secret and otpauth URI',
           schema: z.object({ secret: z.string(), uri: z.string() }),
         },
+        ...stepUpResponses,
       },
     },
-    async ({ request }) =>
-      accounts.startTwoFactorSetup(app.db, app.accountsDeps, requireSession(request).user.id),
+    async ({ request, body }) =>
+      accounts.startTwoFactorSetup(app.db, app.accountsDeps, requireSession(request).user.id, body),
   )
 
   api.route(
@@ -170,13 +206,35 @@ export function meRoutes(api: ApiRegistry, app: App) {
     {
       method: 'DELETE',
       url: '/api/v1/me/two-factor',
-      summary: 'Switch two-factor sign-in off (needs the password)',
+      summary: 'Switch two-factor sign-in off (needs the password and a current code or a recovery code)',
       tag: 'Accounts',
-      body: z.object({ password: z.string().max(200) }),
-      responses: { 204: { description: 'Switched off' } },
+      body: z.object(stepUpFields),
+      responses: { 204: { description: 'Switched off' }, ...stepUpResponses },
     },
     async ({ request, body }) => {
-      await accounts.disableTwoFactor(app.db, requireSession(request).user.id, body.password)
+      await accounts.disableTwoFactor(app.db, app.accountsDeps, requireSession(request).user.id, body)
+    },
+  )
+
+  api.route(
+    {
+      method: 'PUT',
+      url: '/api/v1/me/email',
+      summary:
+        'Change the sign-in email address (needs the password, and a code when two-factor sign-in is on); the new address must be confirmed',
+      tag: 'Accounts',
+      body: z.object({ email: z.string().max(254), ...stepUpFields }),
+      responses: {
+        200: { description: 'Changed; a confirmation link was sent to the new address' },
+        409: { description: 'Another account uses this address (email_taken)' },
+        ...stepUpResponses,
+      },
+    },
+    async ({ request, body }) => {
+      const session = requireSession(request)
+      await accounts.changeEmail(app.db, app.accountsDeps, session.user.id, body)
+      await request.server.jobs.send('messaging.deliver')
+      return { user: presentMe(await accounts.findProfile(app.db, session.user.id)) }
     },
   )
 

@@ -182,17 +182,28 @@ describe(`registration and sign-in pages (${testDatabaseKind})`, () => {
     const browser = new TestBrowser(ctx.server, '198.51.100.7')
     await browser.get('/account/sign-in')
     let res = await browser.post('/account/sign-in', { email: person.email, password: 'not it at all 0' })
-    for (let i = 1; i <= accounts.signInLimit.failures; i++) {
+    for (let i = 1; i <= accounts.signInLimits.account.max; i++) {
       res = await browser.post('/account/sign-in', { email: person.email, password: `not it at all ${i}` })
     }
     assert.equal(res.statusCode, 429)
     assert.ok(Number(res.headers['retry-after']) > 60)
-    assert.match(visibleText(res.body), /Too many failed sign-ins\. Please wait \d+ minutes/)
+    assert.match(visibleText(res.body), /Too many sign-in attempts\. Please wait \d+ minutes/)
+    assert.match(res.body, /value="[^"]*@sundaram-pumps\.example"/, 'the address typed is kept')
+  })
+
+  it('says on the sign-in page how long an account lock lasts', async () => {
+    const page = await new TestBrowser(ctx.server).get('/account/sign-in')
+    assert.match(
+      visibleText(page.body),
+      /After 10 unsuccessful attempts, signing in to that account pauses for up to 15 minutes\./,
+    )
   })
 
   it('asks for the code of an account with two-factor sign-in, and accepts a right one', async () => {
     const { person, userId } = await registerThroughForm(ctx)
-    const { secret } = await accounts.startTwoFactorSetup(ctx.app.db, ctx.app.accountsDeps, userId)
+    const { secret } = await accounts.startTwoFactorSetup(ctx.app.db, ctx.app.accountsDeps, userId, {
+      password: person.password,
+    })
     await accounts.confirmTwoFactor(ctx.app.db, ctx.app.accountsDeps, userId, accounts.totpCode(secret))
     const browser = new TestBrowser(ctx.server, '203.0.113.20')
     const first = await browser.submit('/account/sign-in', '/account/sign-in', {
@@ -215,7 +226,8 @@ describe(`registration and sign-in pages (${testDatabaseKind})`, () => {
       email: person.email,
       password: person.password,
       askTotp: 'yes',
-      totp: accounts.totpCode(secret),
+      // The code that confirmed the setup was used up; the app's next code works.
+      totp: accounts.totpCode(secret, Date.now() + 30_000),
     })
     assert.equal(ok.statusCode, 303)
     assert.ok(browser.signedIn)
@@ -249,7 +261,8 @@ describe(`registration and sign-in pages (${testDatabaseKind})`, () => {
     assert.equal(toSignIn.headers.location, `/account/sign-in?next=${encodeURIComponent(enquire)}`)
     const { browser } = await registerThroughForm(ctx)
     const signedIn = (await browser.get(url)).body
-    const card = (html: string) => /<section class="card enquire" id="enquire">[\s\S]*?<\/section>/.exec(html)?.[0]
+    const card = (html: string) =>
+      /<section class="card enquire" id="enquire">[\s\S]*?<\/section>/.exec(html)?.[0]
     assert.ok(card(out.body))
     assert.equal(card(signedIn), card(out.body))
   })
@@ -351,5 +364,58 @@ describe(`password reset and email confirmation pages (${testDatabaseKind})`, ()
     const signedOut = await new TestBrowser(ctx.server).get(`/account/verify-email?token=${token}`)
     assert.doesNotMatch(signedOut.body, /action="\/account\/verify-email\/resend"/)
     assert.match(signedOut.body, /Sign in<\/a> to send yourself a new link/)
+  })
+
+  it('refuses a fourth confirmation link within the hour with 429 and how long to wait', async () => {
+    const { browser } = await registerThroughForm(ctx)
+    await browser.get('/account')
+    for (let i = 0; i < accounts.emailLinkLimits.address.max; i++) {
+      assert.equal((await browser.post('/account/verify-email/resend', { back: '/account' })).statusCode, 303)
+    }
+    const refused = await browser.post('/account/verify-email/resend', { back: '/account' })
+    assert.equal(refused.statusCode, 429)
+    assert.ok(Number(refused.headers['retry-after']) > 0)
+    assert.match(
+      visibleText(refused.body),
+      /Too many confirmation links were asked for\. Please wait \d+ (minutes|hour)/,
+    )
+  })
+
+  it('voids the other reset link once one is used', async () => {
+    const { person, userId } = await registerThroughForm(ctx)
+    const browser = new TestBrowser(ctx.server, '198.51.100.61')
+    await browser.submit('/account/forgot-password', '/account/forgot-password', { email: person.email })
+    const first = await emailedToken(ctx.app.db, userId, 'password-reset')
+    await browser.submit('/account/forgot-password', '/account/forgot-password', { email: person.email })
+    const second = await emailedToken(ctx.app.db, userId, 'password-reset')
+    const done = await browser.submit(`/account/reset-password?token=${first}`, '/account/reset-password', {
+      token: first,
+      newPassword: 'brand new copper monsoon',
+    })
+    assert.equal(done.statusCode, 303)
+    const other = await browser.submit(`/account/reset-password?token=${second}`, '/account/reset-password', {
+      token: second,
+      newPassword: 'someone else chose this',
+    })
+    assert.equal(other.statusCode, 400)
+    assert.match(visibleText(other.body), /This link has expired/)
+  })
+
+  it('answers too many reset requests for one address with 429, keeping the address typed', async () => {
+    const browser = new TestBrowser(ctx.server, '198.51.100.62')
+    const email = 'not-registered-anywhere@example.test'
+    for (let i = 0; i < accounts.emailLinkLimits.address.max; i++) {
+      const asked = await browser.submit('/account/forgot-password', '/account/forgot-password', { email })
+      assert.equal(asked.statusCode, 303, 'the same answer below the limit, registered or not')
+    }
+    await browser.get('/account/forgot-password')
+    const refused = await browser.post('/account/forgot-password', { email })
+    assert.equal(refused.statusCode, 429)
+    assert.ok(Number(refused.headers['retry-after']) > 0)
+    assert.match(
+      visibleText(refused.body),
+      /Too many reset links were asked for\. Please wait \d+ (minutes|hour)/,
+    )
+    assert.match(refused.body, /value="not-registered-anywhere@example\.test"/)
   })
 })

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import { sendPage } from '../../render.tsx'
-import { clearSessionCookie } from '../../session.ts'
+import { clearSessionCookie, signInContext } from '../../session.ts'
 import {
   AuthShell,
   CsrfField,
@@ -31,17 +31,23 @@ export function passwordPages(server: FastifyInstance, app: App) {
   })
 
   server.post('/account/forgot-password', async (request, reply) => {
-    const email = text(formBody(request), 'email').trim()
-    if (!email) {
+    const email = text(formBody(request), 'email').trim().slice(0, 254)
+    const again = (errors: Record<string, string>, status: number) => {
       noStore(reply)
-      const errors = { email: 'Enter the email address you registered with.' }
       return sendPage(
         reply,
-        <ForgotPage ctx={pageContext(request)} csrf={csrfToken(reply)} email="" errors={errors} />,
-        400,
+        <ForgotPage ctx={pageContext(request)} csrf={csrfToken(reply)} email={email} errors={errors} />,
+        status,
       )
     }
-    await accounts.requestPasswordReset(app.db, app.accountsDeps, email)
+    if (!email) return again({ email: 'Enter the email address you registered with.' }, 400)
+    try {
+      await accounts.requestPasswordReset(app.db, app.accountsDeps, email, signInContext(request))
+    } catch (error) {
+      const problem = formProblem(error)
+      if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
+      return again(problem.fields, problem.status)
+    }
     await request.server.jobs.send('messaging.deliver')
     // The same answer whether or not the address has an account, so this form tells no one who is registered.
     return redirectWithFlash(reply, app, '/account/forgot-password', {
@@ -63,7 +69,7 @@ export function passwordPages(server: FastifyInstance, app: App) {
     const body = formBody(request)
     const token = text(body, 'token').slice(0, 200)
     try {
-      await accounts.resetPassword(app.db, token, text(body, 'newPassword'))
+      await accounts.resetPassword(app.db, app.accountsDeps, token, text(body, 'newPassword'))
       // Every session was ended, this browser's included.
       clearSessionCookie(reply, app)
       return redirectWithFlash(reply, app, '/account/sign-in', {

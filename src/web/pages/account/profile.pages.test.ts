@@ -107,6 +107,36 @@ describe(`the profile pages (${testDatabaseKind})`, () => {
     })
     assert.match(visibleText((await browser.get('/account/profile')).body), /Nothing had changed/)
   })
+
+  it('changes the sign-in email only with the password, reporting every problem at once and keeping what was typed', async () => {
+    const { browser, person, userId } = await registerThroughForm(ctx)
+    const page = await browser.get('/account/profile')
+    assert.match(page.body, /action="\/account\/profile\/email"/)
+
+    const both = await browser.post('/account/profile/email', { email: 'not an address' })
+    assert.equal(both.statusCode, 403)
+    assert.match(both.body, /id="new-email-error"/)
+    assert.match(both.body, /id="email-password-error"[^>]*>.*Enter your current password/)
+    assert.match(both.body, /value="not an address"/)
+
+    const moved = `moved.${Date.now()}@sundaram-pumps.example`
+    const wrong = await browser.post('/account/profile/email', {
+      email: moved,
+      password: 'a wrong guess here',
+    })
+    assert.equal(wrong.statusCode, 401)
+    assert.match(wrong.body, new RegExp(`value="${moved.replace(/\./g, '\\.')}"`))
+    assert.doesNotMatch(wrong.body, /a wrong guess here/)
+    assert.equal((await accounts.findProfile(ctx.app.db, userId)).email, person.email)
+
+    const ok = await browser.post('/account/profile/email', { email: moved, password: person.password })
+    assert.equal(ok.statusCode, 303)
+    const after = await browser.get('/account/profile')
+    assert.match(visibleText(after.body), new RegExp(`You now sign in with ${moved.replace(/\./g, '\\.')}`))
+    assert.match(visibleText(after.body), /Not confirmed yet/)
+    const history = await accounts.listProfileHistory(ctx.app.db, userId)
+    assert.deepEqual(history[0]!.changes, [{ field: 'email', from: person.email, to: moved }])
+  })
 })
 
 describe(`the account overview (${testDatabaseKind})`, () => {

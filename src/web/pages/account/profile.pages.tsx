@@ -48,7 +48,11 @@ const labels: Record<string, string> = accounts.profileFields
 /** The person's profile form, and every earlier version of it. */
 export function profilePages(server: FastifyInstance, app: App) {
   server.get('/account/profile', { preHandler: mustSignIn }, async (request, reply) => {
-    const profile = await accounts.findProfile(app.db, sessionOf(request).user.id)
+    const userId = sessionOf(request).user.id
+    const [profile, twoFactor] = await Promise.all([
+      accounts.findProfile(app.db, userId),
+      accounts.twoFactorStatus(app.db, userId),
+    ])
     noStore(reply)
     const values = Object.fromEntries(editable.map((f) => [f, profile[f] ?? ''])) as Values
     return sendPage(
@@ -60,8 +64,51 @@ export function profilePages(server: FastifyInstance, app: App) {
         profile={profile}
         values={values}
         errors={{}}
+        emailForm={{ email: '', errors: {}, twoFactorOn: twoFactor.enabled }}
       />,
     )
+  })
+
+  // Changing the sign-in address needs the password (and a code when two-factor sign-in is on):
+  // otherwise anyone holding a session could move the account, and its reset links, to themselves.
+  server.post('/account/profile/email', { preHandler: mustSignIn }, async (request, reply) => {
+    const { user } = sessionOf(request)
+    const body = formBody(request)
+    const email = text(body, 'email').trim().slice(0, 254)
+    try {
+      const changed = await accounts.changeEmail(app.db, app.accountsDeps, user.id, {
+        email,
+        password: text(body, 'password'),
+        code: text(body, 'code'),
+      })
+      await request.server.jobs.send('messaging.deliver')
+      return redirectWithFlash(reply, app, '/account/profile#email', {
+        kind: 'success',
+        text: `You now sign in with ${changed.email}. We sent a link there to confirm it; links sent to your old address no longer work.`,
+      })
+    } catch (error) {
+      const problem = formProblem(error, { email_taken: 'email', invalid_credentials: 'password' })
+      if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
+      noStore(reply)
+      const [profile, twoFactor] = await Promise.all([
+        accounts.findProfile(app.db, user.id),
+        accounts.twoFactorStatus(app.db, user.id),
+      ])
+      const values = Object.fromEntries(editable.map((f) => [f, profile[f] ?? ''])) as Values
+      return sendPage(
+        reply,
+        <ProfilePage
+          ctx={pageContext(request)}
+          csrf={csrfToken(reply)}
+          flash={null}
+          profile={profile}
+          values={values}
+          errors={{}}
+          emailForm={{ email, errors: problem.fields, twoFactorOn: twoFactor.enabled }}
+        />,
+        problem.status,
+      )
+    }
   })
 
   server.post('/account/profile', { preHandler: mustSignIn }, async (request, reply) => {
@@ -85,7 +132,10 @@ export function profilePages(server: FastifyInstance, app: App) {
     } catch (error) {
       const problem = formProblem(error, { invalid_phone: 'phone' })
       noStore(reply)
-      const profile = await accounts.findProfile(app.db, user.id)
+      const [profile, twoFactor] = await Promise.all([
+        accounts.findProfile(app.db, user.id),
+        accounts.twoFactorStatus(app.db, user.id),
+      ])
       return sendPage(
         reply,
         <ProfilePage
@@ -95,6 +145,7 @@ export function profilePages(server: FastifyInstance, app: App) {
           profile={profile}
           values={values}
           errors={problem.fields}
+          emailForm={{ email: '', errors: {}, twoFactorOn: twoFactor.enabled }}
         />,
         problem.status,
       )
@@ -116,8 +167,9 @@ function ProfilePage(props: {
   profile: accounts.Profile
   values: Values
   errors: Record<string, string>
+  emailForm: EmailForm
 }) {
-  const { values, errors, profile } = props
+  const { values, errors, profile, emailForm } = props
   const field = (name: Editable) => ({ name, label: labels[name]!, value: values[name], error: errors[name] })
   return (
     <AccountShell
@@ -142,7 +194,7 @@ function ProfilePage(props: {
           )}
         </p>
         {profile.emailVerifiedAt ? (
-          <p class="muted">This is the address you sign in with. Write to us to change it.</p>
+          <p class="muted">This is the address you sign in with.</p>
         ) : (
           <form method="post" action="/account/verify-email/resend">
             <CsrfField token={props.csrf} />
@@ -151,6 +203,7 @@ function ProfilePage(props: {
             <Button variant="secondary">Send a new link</Button>
           </form>
         )}
+        <ChangeEmailForm csrf={props.csrf} form={emailForm} />
       </Card>
 
       <Card title="Your details">
@@ -235,6 +288,73 @@ function ProfilePage(props: {
         </form>
       </Card>
     </AccountShell>
+  )
+}
+
+interface EmailForm {
+  /** The new address as typed (kept when the form comes back with errors). */
+  email: string
+  errors: Record<string, string>
+  twoFactorOn: boolean
+}
+
+const emailLabels = {
+  email: 'New email address',
+  password: 'Your password',
+  code: 'Code from your authenticator app',
+}
+
+function ChangeEmailForm(props: { csrf: string; form: EmailForm }) {
+  const { form } = props
+  const hasErrors = Object.keys(form.errors).length > 0
+  return (
+    <details class="change-email" open={hasErrors}>
+      <summary>Change your email address</summary>
+      <p class="muted">
+        You will sign in with the new address, and must confirm it with the link we send there.
+      </p>
+      <ErrorSummary errors={form.errors} labels={emailLabels} />
+      <form method="post" action="/account/profile/email" novalidate>
+        <CsrfField token={props.csrf} />
+        <InputField
+          id="new-email"
+          name="email"
+          label={emailLabels.email}
+          type="email"
+          value={form.email}
+          error={form.errors.email}
+          required
+          autocomplete="email"
+          spellcheck={false}
+          maxlength={254}
+        />
+        <InputField
+          id="email-password"
+          name="password"
+          label={emailLabels.password}
+          type="password"
+          error={form.errors.password}
+          required
+          autocomplete="current-password"
+        />
+        {form.twoFactorOn ? (
+          <InputField
+            id="email-code"
+            name="code"
+            label={emailLabels.code}
+            hint="The 6-digit code your app shows now, or one of your recovery codes."
+            error={form.errors.code}
+            required
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            maxlength={11}
+            spellcheck={false}
+            class="field-short"
+          />
+        ) : null}
+        <Button variant="secondary">Change email address</Button>
+      </form>
+    </details>
   )
 }
 

@@ -127,10 +127,15 @@ describe(`the sign-in and security page (${testDatabaseKind})`, () => {
     assert.equal((await other.get('/account')).statusCode, 303)
   })
 
-  it('switches two-factor sign-in on with a code, shows the recovery codes once, and off with the password', async () => {
+  it('switches two-factor sign-in on with the password and a code, shows the recovery codes once, and off with the password and a code', async () => {
     const { browser, person } = await registerThroughForm(ctx)
     await browser.get('/account/security')
-    const setup = await browser.post('/account/security/two-factor/start', {})
+    const bare = await browser.post('/account/security/two-factor/start', {})
+    assert.equal(bare.statusCode, 403)
+    assert.match(bare.body, /id="start-password-error"[^>]*>.*Enter your current password/)
+    assert.match(visibleText(bare.body), /Two-factor sign-in Off/)
+
+    const setup = await browser.post('/account/security/two-factor/start', { password: person.password })
     assert.equal(setup.statusCode, 200)
     const secret = /<p class="secret"><code>([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1]!.replace(/ /g, '')
     assert.match(setup.body, /otpauth:\/\/totp\/Mandi/)
@@ -160,13 +165,82 @@ describe(`the sign-in and security page (${testDatabaseKind})`, () => {
     assert.equal(withRecovery.statusCode, 303)
 
     await browser.get('/account/security')
+    const noCode = await browser.post('/account/security/two-factor/disable', { password: person.password })
+    assert.equal(noCode.statusCode, 403)
+    assert.match(noCode.body, /id="disable-code-error"[^>]*>.*Enter the 6-digit code/)
     const badOff = await browser.post('/account/security/two-factor/disable', {
       password: 'not my password at all',
+      code: codes[1]!,
     })
     assert.equal(badOff.statusCode, 401)
-    assert.match(badOff.body, /id="disable-password-error"[^>]*>.*Your password is not right/)
-    const off = await browser.post('/account/security/two-factor/disable', { password: person.password })
+    assert.match(badOff.body, /id="disable-password-error"[^>]*>.*This is not your current password/)
+    assert.doesNotMatch(badOff.body, /not my password at all/)
+    assert.match(visibleText(badOff.body), /Two-factor sign-in On/)
+    const off = await browser.post('/account/security/two-factor/disable', {
+      password: person.password,
+      code: accounts.totpCode(secret, Date.now() + 30_000),
+    })
     assert.equal(off.statusCode, 303)
     assert.match(visibleText((await browser.get('/account/security')).body), /Two-factor sign-in Off/)
+  })
+
+  it('re-enrols only with the password and a current code, and keeps the old key working until the new one is confirmed', async () => {
+    const { browser, person, userId } = await registerThroughForm(ctx)
+    const { secret } = await accounts.startTwoFactorSetup(ctx.app.db, ctx.app.accountsDeps, userId, {
+      password: person.password,
+    })
+    const { recoveryCodes } = await accounts.confirmTwoFactor(
+      ctx.app.db,
+      ctx.app.accountsDeps,
+      userId,
+      accounts.totpCode(secret),
+    )
+    await browser.get('/account/security')
+    const passwordOnly = await browser.post('/account/security/two-factor/start', {
+      password: person.password,
+    })
+    assert.equal(passwordOnly.statusCode, 403)
+    assert.match(passwordOnly.body, /id="start-code-error"/)
+    const restarted = await browser.post('/account/security/two-factor/start', {
+      password: person.password,
+      code: recoveryCodes[0]!,
+    })
+    assert.equal(restarted.statusCode, 200)
+    assert.match(restarted.body, /<p class="secret">/)
+    // The new key is not confirmed: the account still asks for a code, and the old app still works.
+    const fresh = new TestBrowser(ctx.server, '203.0.113.98')
+    const ask = await fresh.submit('/account/sign-in', '/account/sign-in', {
+      email: person.email,
+      password: person.password,
+    })
+    assert.equal(ask.statusCode, 401)
+    assert.match(ask.body, /name="totp"/)
+    const withOldApp = await fresh.post('/account/sign-in', {
+      email: person.email,
+      password: person.password,
+      totp: accounts.totpCode(secret, Date.now() + 30_000),
+    })
+    assert.equal(withOldApp.statusCode, 303)
+  })
+
+  it('asks for the current code to change the password when two-factor sign-in is on, reporting every problem at once', async () => {
+    const { browser, person, userId } = await registerThroughForm(ctx)
+    const { secret } = await accounts.startTwoFactorSetup(ctx.app.db, ctx.app.accountsDeps, userId, {
+      password: person.password,
+    })
+    await accounts.confirmTwoFactor(ctx.app.db, ctx.app.accountsDeps, userId, accounts.totpCode(secret))
+    const page = await browser.get('/account/security')
+    assert.match(page.body, /id="password-code"/)
+    const everything = await browser.post('/account/security/password', { newPassword: 'tiny' })
+    assert.equal(everything.statusCode, 403)
+    assert.match(everything.body, /id="currentPassword-error"/)
+    assert.match(everything.body, /id="newPassword-error"/)
+    assert.match(everything.body, /id="password-code-error"/)
+    const ok = await browser.post('/account/security/password', {
+      currentPassword: person.password,
+      newPassword: 'river bank granite 77',
+      code: accounts.totpCode(secret, Date.now() + 30_000),
+    })
+    assert.equal(ok.statusCode, 303)
   })
 })

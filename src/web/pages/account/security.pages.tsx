@@ -15,6 +15,7 @@ import {
 import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
 import { Badge, Button, ButtonLink, Card, Flash } from '../../views/ui.tsx'
 import {
+  type FormProblem,
   formBody,
   formProblem,
   mustSignIn,
@@ -29,10 +30,14 @@ type ActiveSession = Awaited<ReturnType<typeof accounts.listActiveSessions>>[num
 
 interface SecurityErrors {
   password?: Record<string, string>
+  start?: Record<string, string>
   disable?: Record<string, string>
 }
 
-const passwordLabels = { currentPassword: 'Current password', newPassword: 'New password' }
+const codeLabel = 'Code from your authenticator app'
+const passwordLabels = { currentPassword: 'Current password', newPassword: 'New password', code: codeLabel }
+const stepUpLabels = { password: 'Your password', code: codeLabel }
+const codeHint = 'The 6-digit code your app shows now, or one of your recovery codes.'
 
 /** Password, where the person is signed in, and two-factor sign-in. */
 export function securityPages(server: FastifyInstance, app: App) {
@@ -46,11 +51,12 @@ export function securityPages(server: FastifyInstance, app: App) {
     const session = sessionOf(request)
     const body = formBody(request)
     try {
-      const { signedOut } = await accounts.changePassword(app.db, {
+      const { signedOut } = await accounts.changePassword(app.db, app.accountsDeps, {
         userId: session.user.id,
         currentSessionId: session.sessionId,
         currentPassword: text(body, 'currentPassword'),
         newPassword: text(body, 'newPassword'),
+        code: text(body, 'code'),
       })
       return redirectWithFlash(reply, app, '/account/security', {
         kind: 'success',
@@ -58,6 +64,7 @@ export function securityPages(server: FastifyInstance, app: App) {
       })
     } catch (error) {
       const problem = formProblem(error, { weak_password: 'newPassword' })
+      retryAfter(reply, problem)
       return showSecurity(app, request, reply, null, { password: problem.fields }, problem.status)
     }
   })
@@ -84,19 +91,31 @@ export function securityPages(server: FastifyInstance, app: App) {
     )
   })
 
+  // Needs the password (and a current code when two-factor sign-in is already on): otherwise anyone
+  // holding a session could bind the second factor to their own phone.
   server.post('/account/security/two-factor/start', guarded, async (request, reply) => {
     const { user } = sessionOf(request)
-    const setup = await accounts.startTwoFactorSetup(app.db, app.accountsDeps, user.id)
-    noStore(reply)
-    return sendPage(
-      reply,
-      <TwoFactorSetupPage
-        ctx={pageContext(request)}
-        csrf={csrfToken(reply)}
-        setup={setup}
-        error={undefined}
-      />,
-    )
+    const body = formBody(request)
+    try {
+      const setup = await accounts.startTwoFactorSetup(app.db, app.accountsDeps, user.id, {
+        password: text(body, 'password'),
+        code: text(body, 'code'),
+      })
+      noStore(reply)
+      return sendPage(
+        reply,
+        <TwoFactorSetupPage
+          ctx={pageContext(request)}
+          csrf={csrfToken(reply)}
+          setup={setup}
+          error={undefined}
+        />,
+      )
+    } catch (error) {
+      const problem = formProblem(error, { invalid_credentials: 'password' })
+      retryAfter(reply, problem)
+      return showSecurity(app, request, reply, null, { start: problem.fields }, problem.status)
+    }
   })
 
   server.post('/account/security/two-factor/confirm', guarded, async (request, reply) => {
@@ -134,16 +153,25 @@ export function securityPages(server: FastifyInstance, app: App) {
   server.post('/account/security/two-factor/disable', guarded, async (request, reply) => {
     const { user } = sessionOf(request)
     try {
-      await accounts.disableTwoFactor(app.db, user.id, text(formBody(request), 'password'))
+      const body = formBody(request)
+      await accounts.disableTwoFactor(app.db, app.accountsDeps, user.id, {
+        password: text(body, 'password'),
+        code: text(body, 'code'),
+      })
       return redirectWithFlash(reply, app, '/account/security#two-factor', {
         kind: 'success',
         text: 'Two-factor sign-in is off. Your password alone now signs you in; your recovery codes no longer work.',
       })
     } catch (error) {
       const problem = formProblem(error, { invalid_credentials: 'password' })
+      retryAfter(reply, problem)
       return showSecurity(app, request, reply, null, { disable: problem.fields }, problem.status)
     }
   })
+}
+
+function retryAfter(reply: FastifyReply, problem: FormProblem) {
+  if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -191,6 +219,7 @@ function SecurityPage(props: {
   errors: SecurityErrors
 }) {
   const passwordErrors = props.errors.password ?? {}
+  const startErrors = props.errors.start ?? {}
   const disableErrors = props.errors.disable ?? {}
   return (
     <AccountShell ctx={props.ctx} title="Sign-in and security" section="security" flash={props.flash}>
@@ -273,6 +302,7 @@ function SecurityPage(props: {
             autocomplete="new-password"
             hint={`At least ${accounts.MIN_PASSWORD_LENGTH} characters.`}
           />
+          {props.twoFactorOn ? <CodeField id="password-code" error={passwordErrors.code} /> : null}
           <Button>Change password</Button>
         </form>
       </Card>
@@ -284,7 +314,28 @@ function SecurityPage(props: {
         {props.twoFactorOn ? (
           <>
             <p>Signing in needs your password and a code from your authenticator app (or a recovery code).</p>
-            <ErrorSummary errors={disableErrors} labels={{ password: 'Password' }} />
+            <h3>New phone?</h3>
+            <p class="muted">
+              Set up a new key in your app. Your current app and recovery codes keep working until the new key
+              is confirmed.
+            </p>
+            <ErrorSummary errors={startErrors} labels={stepUpLabels} />
+            <form method="post" action="/account/security/two-factor/start" novalidate>
+              <CsrfField token={props.csrf} />
+              <InputField
+                id="start-password"
+                name="password"
+                label="Your password"
+                type="password"
+                error={startErrors.password}
+                required
+                autocomplete="current-password"
+              />
+              <CodeField id="start-code" error={startErrors.code} />
+              <Button variant="secondary">Set up a new key</Button>
+            </form>
+            <h3>Switch it off</h3>
+            <ErrorSummary errors={disableErrors} labels={stepUpLabels} />
             <form method="post" action="/account/security/two-factor/disable" novalidate>
               <CsrfField token={props.csrf} />
               <InputField
@@ -296,6 +347,7 @@ function SecurityPage(props: {
                 required
                 autocomplete="current-password"
               />
+              <CodeField id="disable-code" error={disableErrors.code} />
               <Button variant="secondary">Switch off two-factor sign-in</Button>
             </form>
           </>
@@ -306,8 +358,18 @@ function SecurityPage(props: {
               phone. Any authenticator app works (for example Google Authenticator, Microsoft Authenticator or
               Aegis).
             </p>
-            <form method="post" action="/account/security/two-factor/start">
+            <ErrorSummary errors={startErrors} labels={stepUpLabels} />
+            <form method="post" action="/account/security/two-factor/start" novalidate>
               <CsrfField token={props.csrf} />
+              <InputField
+                id="start-password"
+                name="password"
+                label="Your password, to set it up"
+                type="password"
+                error={startErrors.password}
+                required
+                autocomplete="current-password"
+              />
               <Button>Set up two-factor sign-in</Button>
             </form>
           </>
@@ -367,14 +429,31 @@ function TwoFactorSetupPage(props: {
           </div>
         </form>
         {props.setup ? null : (
-          <form method="post" action="/account/security/two-factor/start" class="setup-restart">
-            <CsrfField token={props.csrf} />
-            <p class="muted">Did not add the key to your app yet?</p>
-            <Button variant="secondary">Start again with a new key</Button>
-          </form>
+          <p class="muted setup-restart">
+            Did not add the key to your app yet?{' '}
+            <a href="/account/security#two-factor">Start again with a new key</a>.
+          </p>
         )}
       </Card>
     </AccountShell>
+  )
+}
+
+function CodeField(props: { id: string; error: string | undefined }) {
+  return (
+    <InputField
+      id={props.id}
+      name="code"
+      label={codeLabel}
+      hint={codeHint}
+      error={props.error}
+      required
+      autocomplete="one-time-code"
+      inputmode="numeric"
+      maxlength={11}
+      spellcheck={false}
+      class="field-short"
+    />
   )
 }
 

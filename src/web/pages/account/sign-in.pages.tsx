@@ -81,14 +81,14 @@ export function signInPages(server: FastifyInstance, app: App) {
       const problem = formProblem(error)
       let flash: FlashMessage | null = null
       const code = problem.code
-      if (code === 'totp_required' || code === 'invalid_totp') {
+      if (code === 'totp_required' || code === 'invalid_totp' || code === 'totp_reused') {
         form.askTotp = true
-        form.errors = code === 'invalid_totp' ? { totp: problem.message } : {}
+        form.errors = code === 'totp_required' ? {} : { totp: problem.message }
         flash = {
           kind: 'info',
           text: 'Your password was right. This account has two-factor sign-in: enter your password again with the 6-digit code from your app, or one of your recovery codes.',
         }
-      } else if (code === 'too_many_attempts') {
+      } else if (problem.status === 429) {
         if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
         flash = { kind: 'error', text: problem.message }
       } else {
@@ -180,6 +180,7 @@ function SignInPage(props: { ctx: PageContext; csrf: string; form: SignInForm; f
             description="You will be signed out after 30 minutes without activity (8 hours at most), and this browser will not remember you once it is closed."
           />
           <Button class="btn-block btn-large">Sign in</Button>
+          <p class="field-hint">{accounts.signInLockNotice()}</p>
         </form>
         <ul class="auth-links">
           <li>

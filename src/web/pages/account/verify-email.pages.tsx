@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import { sendPage } from '../../render.tsx'
+import { signInContext } from '../../session.ts'
 import { AuthShell, CsrfField } from '../../views/account-components.tsx'
 import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
 import { Button, ButtonLink, Card, Flash } from '../../views/ui.tsx'
@@ -42,9 +43,24 @@ export function verifyEmailPages(server: FastifyInstance, app: App) {
 
   server.post('/account/verify-email/resend', { preHandler: mustSignIn }, async (request, reply) => {
     const { user } = sessionOf(request)
-    await app.db.transaction((tx) => accounts.sendVerificationEmail(tx, app.accountsDeps, user))
+    const back = safeNext(text(formBody(request), 'back'))
+    try {
+      await accounts.resendVerificationEmail(app.db, app.accountsDeps, user, signInContext(request))
+    } catch (error) {
+      const problem = formProblem(error)
+      if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
+      noStore(reply)
+      return sendPage(
+        reply,
+        <AuthShell ctx={pageContext(request)} title="Please wait a little">
+          <Flash kind="error">{problem.message}</Flash>
+          <ButtonLink href={back}>Back</ButtonLink>
+        </AuthShell>,
+        problem.status,
+      )
+    }
     await request.server.jobs.send('messaging.deliver')
-    return redirectWithFlash(reply, app, safeNext(text(formBody(request), 'back')), {
+    return redirectWithFlash(reply, app, back, {
       kind: 'success',
       text: `A new confirmation link is on its way to ${user.email}. It works for 48 hours.`,
     })
