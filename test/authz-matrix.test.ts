@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { type App, createApp } from '#src/app.ts'
@@ -58,8 +61,11 @@ describe('authorization matrix', () => {
     return Object.fromEntries(entries) as Record<Persona, Browser>
   }
 
+  // Photos, logos and imports go to a directory of this file's own.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mandi-authz-'))
+
   before(async () => {
-    app = await createApp(testConfig(), { database: await openTestDatabase() })
+    app = await createApp(testConfig({ DATA_DIR: dataDir }), { database: await openTestDatabase() })
     server = await createServer(app, {
       onRoute: (route) => {
         for (const method of [route.method].flat()) routes.push({ method: method as Method, url: route.url })
@@ -72,6 +78,7 @@ describe('authorization matrix', () => {
   after(async () => {
     await server?.close()
     await app?.close()
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('declares every route the server has, and no route it lacks', () => {
