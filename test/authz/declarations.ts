@@ -79,6 +79,7 @@ export const declarations: Declarations = {
   // ── Probes, machine-readable files, public reference ────────────────────────────────────────
   '/healthz': { GET: { expect: everyone() } },
   '/readyz': { GET: { expect: everyone() } },
+  // Open outside production (this test's mode); production wants METRICS_TOKEN or METRICS_PORT.
   '/metrics': { GET: { expect: everyone() } },
   '/robots.txt': { GET: { expect: everyone() } },
   '/sitemap.xml': { GET: { expect: everyone() } },
