@@ -87,6 +87,7 @@ export {
   type ApiKeySummary,
   authenticateApiKey,
   createApiKey,
+  issueApiKey,
   listApiKeys,
   revokeApiKey,
 } from './seller-api-keys.ts'

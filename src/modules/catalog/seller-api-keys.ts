@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { invalid, notFound } from '../../shared/errors.ts'
+import * as accounts from '../accounts/index.ts'
 import { apiKeys } from './catalog.tables.ts'
 import type { SellerActor } from './seller-products.ts'
 
@@ -24,18 +25,35 @@ export interface ApiKeySummary {
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex')
 
-/** Makes a key for the seller's business. Returns the key itself, which is never shown again. Throws invalid('invalid_key_name'). */
+/**
+ * Makes a key for the seller's business after a step-up (accounts.assertStepUp: the person's
+ * password, and a code when two-factor sign-in is on) — a key can change every listing, so a
+ * session alone must not be enough. Returns the key itself, which is never shown again. Throws
+ * what assertStepUp throws (with a bad name reported alongside), invalid('invalid_key_name' | 'too_many_keys').
+ */
+export async function issueApiKey(
+  db: Db,
+  deps: accounts.AccountsDeps,
+  seller: SellerActor,
+  input: { name: string } & accounts.StepUpProof,
+): Promise<{ key: string; summary: ApiKeySummary }> {
+  const problem = keyNameProblem(input.name)
+  await accounts.assertStepUp(db, deps, seller.userId, input, { fields: problem ? { name: problem } : {} })
+  return createApiKey(db, seller, input.name)
+}
+
+/**
+ * Makes a key without a step-up: for callers that have already proved who is acting (issueApiKey)
+ * and for test fixtures. Throws invalid('invalid_key_name' | 'too_many_keys').
+ */
 export async function createApiKey(
   db: Db,
   seller: SellerActor,
   name: string,
 ): Promise<{ key: string; summary: ApiKeySummary }> {
   const trimmed = name.trim()
-  if (trimmed.length < 1 || trimmed.length > 80) {
-    const message =
-      'Name the key after the system that will use it, in 80 characters or fewer, like "ERP sync".'
-    throw invalid('invalid_key_name', message, { name: message })
-  }
+  const problem = keyNameProblem(name)
+  if (problem) throw invalid('invalid_key_name', problem, { name: problem })
   const active = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(apiKeys)
@@ -56,6 +74,12 @@ export async function createApiKey(
     })
     .returning(summaryColumns)
   return { key, summary: row! }
+}
+
+function keyNameProblem(name: string): string | null {
+  const trimmed = name.trim()
+  if (trimmed.length >= 1 && trimmed.length <= 80) return null
+  return 'Name the key after the system that will use it, in 80 characters or fewer, like "ERP sync".'
 }
 
 const summaryColumns = {

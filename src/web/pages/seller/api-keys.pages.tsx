@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from '../../../app.ts'
+import * as accounts from '../../../modules/accounts/index.ts'
 import * as catalog from '../../../modules/catalog/index.ts'
 import { sendPage } from '../../render.tsx'
 import {
@@ -21,8 +22,8 @@ import {
 } from '../account/account-frame.ts'
 import { mustBeSeller, SellerShell, sellerOf } from './seller-frame.tsx'
 
-// API keys for the seller API: make one (shown once, on the response to the form), see when each
-// was last used, revoke.
+// API keys for the seller API: make one (after the password, and a code when two-factor sign-in is
+// on; shown once, on the response to the form), see when each was last used, revoke.
 
 export function sellerApiKeyPages(server: FastifyInstance, app: App) {
   const guard = { preHandler: mustBeSeller(app) }
@@ -32,13 +33,23 @@ export function sellerApiKeyPages(server: FastifyInstance, app: App) {
   })
 
   server.post('/seller/api-keys', guard, async (request, reply) => {
-    const name = text(formBody(request), 'name')
+    const body = formBody(request)
+    const name = text(body, 'name')
     try {
-      const created = await catalog.createApiKey(app.db, sellerOf(request), name)
+      const created = await catalog.issueApiKey(app.db, app.accountsDeps, sellerOf(request), {
+        name,
+        password: text(body, 'password'),
+        code: text(body, 'code'),
+      })
       // The key is shown on this response only; it is not stored anywhere we could show it from again.
       return showKeys(app, request, reply, { newKey: { name: created.summary.name, key: created.key } }, 201)
     } catch (error) {
-      const problem = formProblem(error, { invalid_key_name: 'name', too_many_keys: 'name' })
+      const problem = formProblem(error, {
+        invalid_key_name: 'name',
+        too_many_keys: 'name',
+        invalid_credentials: 'password',
+      })
+      if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
       return showKeys(app, request, reply, { name, errors: problem.fields }, problem.status)
     }
   })
@@ -50,6 +61,12 @@ export function sellerApiKeyPages(server: FastifyInstance, app: App) {
       text: 'The key is revoked. Systems using it are refused from now on.',
     })
   })
+}
+
+const labels = {
+  name: 'Name',
+  password: 'Your password',
+  code: 'Code from your authenticator app',
 }
 
 interface KeysState {
@@ -66,11 +83,21 @@ async function showKeys(
   state: KeysState,
   status = 200,
 ) {
-  const keys = await catalog.listApiKeys(app.db, sellerOf(request))
+  const seller = sellerOf(request)
+  const [keys, twoFactor] = await Promise.all([
+    catalog.listApiKeys(app.db, seller),
+    accounts.twoFactorStatus(app.db, seller.userId),
+  ])
   noStore(reply)
   return sendPage(
     reply,
-    <KeysPage ctx={pageContext(request)} csrf={csrfToken(reply)} keys={keys} state={state} />,
+    <KeysPage
+      ctx={pageContext(request)}
+      csrf={csrfToken(reply)}
+      keys={keys}
+      state={state}
+      twoFactorOn={twoFactor.enabled}
+    />,
     status,
   )
 }
@@ -80,6 +107,7 @@ function KeysPage(props: {
   csrf: string
   keys: catalog.ApiKeySummary[]
   state: KeysState
+  twoFactorOn: boolean
 }) {
   const { state } = props
   const errors = state.errors ?? {}
@@ -115,7 +143,7 @@ function KeysPage(props: {
         </Flash>
       ) : null}
       <Card title="Make a key">
-        <ErrorSummary errors={errors} labels={{ name: 'Name' }} />
+        <ErrorSummary errors={errors} labels={labels} />
         <form method="post" action="/seller/api-keys" novalidate>
           <CsrfField token={props.csrf} />
           <InputField
@@ -127,6 +155,29 @@ function KeysPage(props: {
             maxlength={80}
             hint="The system that will use it, like “Tally sync”."
           />
+          <InputField
+            name="password"
+            label={labels.password}
+            type="password"
+            error={errors.password}
+            required
+            autocomplete="current-password"
+            hint="A key can change every listing, so we check it is you."
+          />
+          {props.twoFactorOn ? (
+            <InputField
+              name="code"
+              label={labels.code}
+              hint="The 6-digit code your app shows now, or one of your recovery codes."
+              error={errors.code}
+              required
+              autocomplete="one-time-code"
+              inputmode="numeric"
+              maxlength={11}
+              spellcheck={false}
+              class="field-short"
+            />
+          ) : null}
           <Button>Make key</Button>
         </form>
       </Card>
