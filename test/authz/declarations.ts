@@ -1,12 +1,5 @@
 import { type Fixtures, PERSONA_PASSWORD } from './fixtures.ts'
-import {
-  type Declarations,
-  everyone,
-  ownedBy,
-  sellerOwns,
-  sellers,
-  signedIn,
-} from './harness.ts'
+import { type Declarations, everyone, ownedBy, sellerOwns, sellers, signedIn } from './harness.ts'
 
 // Who may do what: one entry per route and method the server has (HEAD duplicates of GET and
 // /static/* are left out by rule). A route added without an entry here, or an entry for a route
