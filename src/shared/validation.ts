@@ -1,8 +1,12 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { AppError } from './errors.ts'
 
 /** Parses input with a zod schema, turning failures into one AppError with a message per field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code = 'invalid_input'): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  code = 'invalid_input',
+): z.output<S> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const fields: Record<string, string> = {}
@@ -18,4 +22,102 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code 
 
 function throwInvalid(code: string, message: string, fields: Record<string, string>): never {
   throw new AppError('invalid', code, message, { fields })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input that the database cannot store or compare. Every check below turns what would be a
+// PostgreSQL error (a 500) into a refusal the person can act on (a 400).
+
+/** The largest value of a PostgreSQL `integer` (int4) column. */
+export const INT4_MAX = 2_147_483_647
+export const INT4_MIN = -2_147_483_648
+
+/**
+ * A UUID written the one way PostgreSQL's uuid type and our ids use: 8-4-4-4-12 hex digits.
+ * (A looser pattern such as /^[0-9a-f-]{36}$/ lets 36 hyphens through to the database.)
+ */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID_PATTERN.test(value)
+}
+
+/** A route or body id that must be a UUID. Any version: PostgreSQL accepts them all. */
+export function uuidId(message = 'That is not a valid id.') {
+  return z.string({ error: message }).regex(UUID_PATTERN, message)
+}
+
+/**
+ * A whole number that fits an `integer` column. `coerce` reads it from text (query strings and
+ * form fields); without it only a JSON number is accepted.
+ */
+export function int4(options: { coerce?: boolean; message?: string; min?: number; max?: number } = {}) {
+  const message = options.message ?? 'Enter a whole number.'
+  const min = Math.max(options.min ?? INT4_MIN, INT4_MIN)
+  const max = Math.min(options.max ?? INT4_MAX, INT4_MAX)
+  const base = options.coerce ? z.coerce.number({ error: message }) : z.number({ error: message })
+  return base
+    .int(message)
+    .min(min, `${message.replace(/\.$/, '')} (at least ${min}).`)
+    .max(max, `${message.replace(/\.$/, '')} (at most ${max}).`)
+}
+
+/**
+ * The id of a row whose key is an identity column (bigint or integer): a positive whole number.
+ * `max` defaults to the largest number JavaScript holds exactly; pass INT4_MAX for int4 keys.
+ */
+export function bigintId(options: { coerce?: boolean; message?: string; max?: number } = {}) {
+  const message = options.message ?? 'That is not a valid id.'
+  const base = options.coerce ? z.coerce.number({ error: message }) : z.number({ error: message })
+  return base
+    .int(message)
+    .positive(message)
+    .max(options.max ?? Number.MAX_SAFE_INTEGER, message)
+}
+
+/**
+ * Where a text cannot go into the database or be shown safely: a NUL character (PostgreSQL text
+ * cannot hold one) or half of a UTF-16 surrogate pair (not valid Unicode; UTF-8 cannot encode it).
+ */
+export function unsafeTextReason(text: string): string | null {
+  if (text.includes('\u0000')) return 'contains a NUL character'
+  if (!text.isWellFormed()) return 'contains text that is not valid Unicode'
+  return null
+}
+
+/**
+ * Walks a parsed value (query, params, body) and returns the path and reason of the first string,
+ * key or value, that cannot be stored (see unsafeTextReason), or null when all are fine.
+ */
+export function findUnsafeText(
+  value: unknown,
+  path: string[] = [],
+  depth = 0,
+): { path: string; reason: string } | null {
+  if (typeof value === 'string') {
+    const reason = unsafeTextReason(value)
+    return reason ? { path: path.join('.') || 'value', reason } : null
+  }
+  if (value === null || typeof value !== 'object' || depth > 64) return null
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findUnsafeText(item, [...path, String(i)], depth + 1)
+      if (found) return found
+    }
+    return null
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const keyReason = unsafeTextReason(key)
+    if (keyReason) return { path: [...path, 'a field name'].join('.'), reason: keyReason }
+    const found = findUnsafeText(item, [...path, key], depth + 1)
+    if (found) return found
+  }
+  return null
+}
+
+/** A zod string check for text that is stored: refuses NUL and lone surrogates with a message. */
+export function storableText(schema: z.ZodString = z.string()) {
+  return schema.refine((text) => unsafeTextReason(text) === null, {
+    error: 'This text contains characters that cannot be stored (a NUL or broken Unicode).',
+  })
 }

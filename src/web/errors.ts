@@ -46,7 +46,7 @@ export function presentError(error: unknown): PresentedError {
     return {
       status,
       code: clientErrorCode(status, fastifyError.code),
-      message: clientErrorMessage(status, fastifyError.message),
+      message: clientErrorMessage(status, fastifyError.code, fastifyError.message),
     }
   }
   // The database is unreachable, shutting down or timed out: the request was fine, so 503 and a time to retry.
@@ -65,16 +65,36 @@ export function presentError(error: unknown): PresentedError {
 function clientErrorCode(status: number, code: string | undefined): string {
   if (status === 429) return 'rate_limited'
   if (status === 413) return 'payload_too_large'
+  if (status === 414) return 'url_too_long'
   if (status === 415) return 'unsupported_media_type'
+  if (code === 'FST_ERR_BAD_URL') return 'bad_url'
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'invalid_json'
   if (code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET') return 'csrf_failed'
+  // Codes set by this app (input.ts) are already ours; Fastify's internal FST_… codes never leave.
+  if (code && /^[a-z][a-z_]*$/.test(code)) return code
   return status === 404 ? 'not_found' : 'bad_request'
 }
 
-function clientErrorMessage(status: number, message: string | undefined): string {
+// Fastify's and its plugins' messages may quote the request back (the URL, a header, a field):
+// known codes get a message of ours, other internal ones a message by status only.
+const clientMessageByCode: Record<string, string> = {
+  FST_ERR_BAD_URL: 'This address could not be read: it has a broken % escape or invalid characters.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; send a JSON object.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The request body does not match its Content-Length.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This content type is not accepted here.',
+}
+
+function clientErrorMessage(status: number, code: string | undefined, message: string | undefined): string {
   if (status === 413) return 'The request is too large.'
+  if (status === 414) return 'This address is too long.'
   if (status === 415) return 'This content type is not accepted here.'
   if (status === 403) return 'This form has expired or came from another site. Please reload the page and try again.'
+  const known = code ? clientMessageByCode[code] : undefined
+  if (known) return known
+  if (code?.startsWith('FST_') || code?.startsWith('ERR_')) {
+    return status === 404 ? 'There is nothing at this address.' : 'The request could not be understood.'
+  }
   return message || 'The request could not be understood.'
 }
 

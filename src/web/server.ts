@@ -25,6 +25,7 @@ import { requirementRoutes } from './api/requirements.routes.ts'
 import { sellerRoutes } from './api/seller.routes.ts'
 import { csrfPassed } from './csrf.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
+import { answerClientError, answerRouterError, MAX_PARAM_LENGTH, registerInputChecks } from './input.ts'
 import { createJobSender, type JobSender } from '../jobs/sender.ts'
 import { createMetrics, isMetricsScrape } from './metrics.ts'
 import { registerPageCache } from './page-cache.ts'
@@ -70,6 +71,11 @@ export async function createServer(
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The router's own refusals (an undecodable path, an over-long parameter) and Node's (a
+    // malformed header) are answered like every other error: our codes, security headers, no echo.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerRouterError,
+    clientErrorHandler: answerClientError,
   })
   if (options.onRoute) server.addHook('onRoute', options.onRoute)
 
@@ -150,6 +156,8 @@ export async function createServer(
   })
 
   registerSessions(server, app)
+  // NUL, lone surrogates and non-text form values are refused here, for every route (input.ts).
+  registerInputChecks(server)
 
   // Page form posts are checked for a CSRF token after the body is parsed (onRequest would be too
   // early). JSON API calls are guarded in session.ts; multipart forms check the token they carry.
