@@ -49,17 +49,15 @@ export function uuidId(message = 'That is not a valid id.') {
 
 /**
  * A whole number that fits an `integer` column. `coerce` reads it from text (query strings and
- * form fields); without it only a JSON number is accepted.
+ * form fields); without it only a JSON number is accepted. A `message` given is used for every
+ * failure (a category picker has one thing to say); the default names the range.
  */
 export function int4(options: { coerce?: boolean; message?: string; min?: number; max?: number } = {}) {
-  const message = options.message ?? 'Enter a whole number.'
   const min = Math.max(options.min ?? INT4_MIN, INT4_MIN)
   const max = Math.min(options.max ?? INT4_MAX, INT4_MAX)
+  const message = options.message ?? `Enter a whole number from ${min} to ${max}.`
   const base = options.coerce ? z.coerce.number({ error: message }) : z.number({ error: message })
-  return base
-    .int(message)
-    .min(min, `${message.replace(/\.$/, '')} (at least ${min}).`)
-    .max(max, `${message.replace(/\.$/, '')} (at most ${max}).`)
+  return base.int(message).min(min, message).max(max, message)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { indianStates } from '../../shared/india.ts'
+import { int4 } from '../../shared/validation.ts'
 import { passwordProblem } from './passwords.ts'
 
 export const genders = ['female', 'male', 'other', 'prefer_not_to_say'] as const
@@ -86,7 +87,10 @@ export const BusinessInput = z.object({
     state: stateInput,
     pin: pinInput,
   }),
-  categories: z.array(z.coerce.number().int().positive()).max(20, 'Choose at most 20 categories.').optional(),
+  categories: z
+    .array(int4({ coerce: true, min: 1, message: 'Choose categories from the list.' }))
+    .max(20, 'Choose at most 20 categories.')
+    .optional(),
 })
 export type BusinessInput = z.input<typeof BusinessInput>
 

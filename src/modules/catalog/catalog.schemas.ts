@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { INT4_MAX } from '../../shared/validation.ts'
 
 export const PRODUCTS_PER_PAGE = 24
 /**
@@ -62,7 +63,9 @@ export const ProductListQuery = z.object({
     .describe("Seller's state, e.g. Gujarat (not case-sensitive)"),
   minPricePaise: optionalWhole('minPricePaise', 0).describe('Lowest price per unit, in paise'),
   maxPricePaise: optionalWhole('maxPricePaise', 0).describe('Highest price per unit, in paise'),
-  maxMoq: optionalWhole('maxMoq', 1).describe('Only products whose minimum order quantity is at most this'),
+  maxMoq: optionalWhole('maxMoq', 1, INT4_MAX).describe(
+    'Only products whose minimum order quantity is at most this',
+  ),
   verified: z
     .preprocess(
       (v) => (v === '' ? undefined : v),
@@ -77,14 +80,15 @@ export const ProductListQuery = z.object({
 })
 export type ProductListQuery = z.output<typeof ProductListQuery>
 
-function optionalWhole(name: string, min: number) {
+/** An optional whole-number filter; `max` is the column's range (price_paise is bigint, moq int4). */
+function optionalWhole(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.coerce
       .number({ error: `${name} must be a whole number` })
       .int(`${name} must be a whole number`)
       .min(min, `${name} must be at least ${min}`)
-      .max(Number.MAX_SAFE_INTEGER)
+      .max(max, `${name} must be at most ${max}`)
       .optional(),
   )
 }

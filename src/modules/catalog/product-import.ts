@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../db/database.ts'
 import { invalid, notFound } from '../../shared/errors.ts'
+import { isUuid } from '../../shared/validation.ts'
 import { announceCatalogChange } from './catalog.events.ts'
 import { categories, productImports, products } from './catalog.tables.ts'
 import { CsvSyntaxError, parseCsv } from './product-csv.ts'
@@ -94,7 +95,7 @@ const fileProblem = (message: string) => invalid('import_file', message, { file:
 
 /** One of the seller's imports with its report. Throws NotFound('import_not_found') for anyone else's. */
 export async function getProductImport(db: Db, seller: SellerActor, id: string): Promise<ImportSummary> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw importNotFound()
+  if (!isUuid(id)) throw importNotFound()
   const [row] = await db
     .select(summaryColumns)
     .from(productImports)

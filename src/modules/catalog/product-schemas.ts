@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { slugify } from '../../shared/slug.ts'
+import { int4 } from '../../shared/validation.ts'
 
 // What a seller may type for a product, in one schema shared by the pages, the JSON API and the
 // CSV import. People type prices in rupees ("1,250.50"); the schema turns them into integer paise.
@@ -58,10 +59,7 @@ const productFields = {
     5,
     'Give the product a title of at least 5 characters, like "Cast iron monoblock pump 1 HP".',
   ),
-  categoryId: z.coerce
-    .number({ error: 'Choose a category.' })
-    .int('Choose a category.')
-    .positive('Choose a category.'),
+  categoryId: int4({ coerce: true, min: 1, message: 'Choose a category.' }),
   description: trimmed(5000, 'description'),
   specs: z.array(ProductSpecInput).max(MAX_SPECS, `List at most ${MAX_SPECS} specifications.`),
   unit: trimmed(30, 'unit').min(1, 'Enter the unit you sell by, like "piece", "kg" or "metre".'),

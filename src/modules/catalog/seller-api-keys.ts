@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { invalid, notFound } from '../../shared/errors.ts'
+import { isUuid } from '../../shared/validation.ts'
 import * as accounts from '../accounts/index.ts'
 import { apiKeys } from './catalog.tables.ts'
 import type { SellerActor } from './seller-products.ts'
@@ -103,7 +104,7 @@ export async function listApiKeys(db: Db, seller: SellerActor): Promise<ApiKeySu
 
 /** Stops a key working at once. Revoking a revoked key changes nothing. Throws NotFound('api_key_not_found'). */
 export async function revokeApiKey(db: Db, seller: SellerActor, id: string): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw keyNotFound()
+  if (!isUuid(id)) throw keyNotFound()
   const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })

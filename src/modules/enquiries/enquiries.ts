@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts'
-import { parseInput } from '../../shared/validation.ts'
+import { isUuid, parseInput } from '../../shared/validation.ts'
 import * as accounts from '../accounts/index.ts'
 import { businesses, users } from '../accounts/accounts.tables.ts'
 import { products } from '../catalog/catalog.tables.ts'
@@ -350,7 +350,7 @@ export async function findForParty(
   enquiryId: string,
   options: { lock?: boolean } = {},
 ) {
-  if (!/^[0-9a-f-]{36}$/i.test(enquiryId)) throw notFound('enquiry_not_found', 'There is no such enquiry.')
+  if (!isUuid(enquiryId)) throw notFound('enquiry_not_found', 'There is no such enquiry.')
   const scope =
     actor.party === 'buyer'
       ? eq(enquiries.buyerUserId, actor.userId)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bigintId, storableText } from '../../shared/validation.ts'
 
 const quantity = z.coerce
   .number({ message: 'Enter how many you need, as a number.' })
@@ -14,17 +15,26 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 export const MESSAGE_MAX = 4000
 
-export const messageBody = z
-  .string({ message: 'Write a message.' })
-  .trim()
-  .min(1, 'Write a message.')
-  .max(MESSAGE_MAX, `Keep the message under ${MESSAGE_MAX} characters.`)
+/** A thread message, from the site or a relayed email: text the database can store (storableText). */
+export const messageBody = storableText(
+  z
+    .string({ message: 'Write a message.' })
+    .trim()
+    .min(1, 'Write a message.')
+    .max(MESSAGE_MAX, `Keep the message under ${MESSAGE_MAX} characters.`),
+)
 
 /** An enquiry about one product (productId) or to a seller in general (sellerId). */
 export const EnquiryInput = z
   .object({
-    productId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
-    sellerId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    productId: z.preprocess(
+      blankToUndefined,
+      bigintId({ coerce: true, message: 'That is not a product on Mandi.' }).optional(),
+    ),
+    sellerId: z.preprocess(
+      blankToUndefined,
+      bigintId({ coerce: true, message: 'That is not a seller on Mandi.' }).optional(),
+    ),
     quantity,
     unit,
     message: z

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { int4 } from '../../shared/validation.ts'
 import { MAX_MATCHED_SELLERS } from './matchmaking.ts'
 
 /** A requirement stays open this long unless the buyer picks another date. */
@@ -26,7 +27,7 @@ export const RequirementInput = z.object({
     .max(150, 'Keep the title under 150 characters; put the rest in the details.'),
   categoryId: z.preprocess(
     blankToUndefined,
-    z.coerce.number({ message: 'Choose a category from the list.' }).int().positive().optional(),
+    int4({ coerce: true, min: 1, message: 'Choose a category from the list.' }).optional(),
   ),
   details: z.preprocess(
     (v) => (v === null ? undefined : v),

@@ -1,11 +1,10 @@
 import { and, desc, eq, exists, inArray, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
+import { isUuid } from '../../shared/validation.ts'
 import { devMailbox, outboxMessages } from './messaging.tables.ts'
 
 /** A dev mailbox message, with the account its outbox row was addressed to (null when none). */
 export type DevMailboxMessage = typeof devMailbox.$inferSelect & { toUserId: string | null }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * The dev mailbox and SMS outbox, newest first. `toUserId` keeps only messages addressed to that
@@ -35,7 +34,7 @@ export async function listDevMailbox(
 
 /** One dev mailbox message with its parts, headers and addressee account, or undefined (also for a malformed id). */
 export async function findDevMailboxMessage(db: Db, id: string): Promise<DevMailboxMessage | undefined> {
-  if (!UUID.test(id)) return undefined
+  if (!isUuid(id)) return undefined
   const [row] = await db
     .select({ message: devMailbox, toUserId: outboxMessages.recipientUserId })
     .from(devMailbox)

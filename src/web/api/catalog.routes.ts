@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { App } from '../../app.ts'
 import * as catalog from '../../modules/catalog/index.ts'
 import { notFound } from '../../shared/errors.ts'
+import { bigintId } from '../../shared/validation.ts'
 import {
   presentCategory,
   presentFacets,
@@ -88,7 +89,7 @@ export function catalogRoutes(api: ApiRegistry, { db, config }: App) {
       summary: 'One published product with its specifications and seller.',
       tag: TAG,
       params: z.object({
-        id: z.coerce.number({ error: 'id must be a product number' }).int().positive().describe('Product id'),
+        id: bigintId({ coerce: true, message: 'id must be a product number' }).describe('Product id'),
       }),
       responses: {
         200: { description: 'The product', schema: z.object({ product: ProductSchema }) },

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { App } from '../../app.ts'
 import * as enquiries from '../../modules/enquiries/index.ts'
+import { uuidId } from '../../shared/validation.ts'
 import { requireSession } from '../session.ts'
 import type { ApiRegistry } from './api-registry.ts'
 
@@ -10,7 +11,7 @@ import type { ApiRegistry } from './api-registry.ts'
 
 const TAG = 'Buy requirements'
 
-const IdParams = z.object({ id: z.uuid('That is not a requirement id.') })
+const IdParams = z.object({ id: uuidId('That is not a requirement id.') })
 
 const StatusOut = z.enum(['open', 'closed', 'expired'])
 const RequirementStateOut = z.object({

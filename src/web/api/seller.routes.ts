@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { App } from '../../app.ts'
 import * as catalog from '../../modules/catalog/index.ts'
 import { unauthenticated } from '../../shared/errors.ts'
+import { bigintId } from '../../shared/validation.ts'
 import { uploadsDir } from '../uploads.ts'
 import { productPath } from '../views/urls.ts'
 import type { ApiRegistry } from './api-registry.ts'
@@ -69,7 +70,7 @@ const PriceIn = z
 const CreateBody = catalog.ProductInput.extend({ price: PriceIn })
 const PatchBody = catalog.ProductPatch.extend({ price: PriceIn })
 
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) })
+const IdParams = z.object({ id: bigintId({ coerce: true, message: 'id must be a product number' }) })
 
 /** Presents one of the seller's products as the API's JSON contract. */
 export function presentSellerProduct(p: catalog.OwnProduct): z.output<typeof SellerProductOut> {

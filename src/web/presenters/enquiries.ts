@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import * as enquiries from '../../modules/enquiries/index.ts'
+import { uuidId } from '../../shared/validation.ts'
 
 // The JSON shapes of enquiries and leads, shared by the buyer's and the seller's API routes.
 
-export const IdParams = z.object({ id: z.uuid('That is not an enquiry id.') })
+export const IdParams = z.object({ id: uuidId('That is not an enquiry id.') })
 
 export const BuyerOut = z.object({
   name: z.string(),

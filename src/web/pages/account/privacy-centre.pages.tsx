@@ -4,6 +4,7 @@ import * as accounts from '../../../modules/accounts/index.ts'
 import * as enquiries from '../../../modules/enquiries/index.ts'
 import * as privacy from '../../../modules/privacy/index.ts'
 import { invalid, notFound } from '../../../shared/errors.ts'
+import { isUuid } from '../../../shared/validation.ts'
 import { receiptContext } from '../../api/me.routes.ts'
 import { sendPage } from '../../render.tsx'
 import { AccountShell, CsrfField, DateTime, type FlashMessage } from '../../views/account-components.tsx'
@@ -22,8 +23,6 @@ import {
 
 type Consent = Awaited<ReturnType<typeof privacy.listConsents>>[number]
 type Disclosure = Awaited<ReturnType<typeof privacy.listDisclosures>>[number]
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const basisWords: Record<string, string> = {
   consent: 'your consent',
@@ -85,7 +84,7 @@ export function privacyCentrePages(server: FastifyInstance, app: App) {
     async (request, reply) => {
       const { user } = sessionOf(request)
       const id = request.params.id
-      if (!UUID.test(id))
+      if (!isUuid(id))
         throw notFound('receipt_not_found', 'There is no consent receipt with that id in your account.')
       const receipt = await privacy.consentReceipt(app.db, app.receipts, receiptContext(app), user.id, id)
       noStore(reply)

@@ -6,6 +6,7 @@ import * as enquiries from '../../../modules/enquiries/index.ts'
 import { notFound } from '../../../shared/errors.ts'
 import { formatDate, formatQuantity, formatRupees } from '../../../shared/format.ts'
 import { indianStates } from '../../../shared/india.ts'
+import { isUuid } from '../../../shared/validation.ts'
 import { sendPage } from '../../render.tsx'
 import {
   AccountShell,
@@ -45,7 +46,6 @@ import {
 // that shows who received a requirement and why. All of it works without JavaScript.
 
 const DAY_MS = 24 * 3_600_000
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const formFields = [
   'title',
@@ -162,7 +162,7 @@ export function requirementPages(server: FastifyInstance, app: App) {
     { preHandler: mustSignIn },
     async (request, reply) => {
       const { user } = sessionOf(request)
-      if (!UUID.test(request.params.id)) throw notFoundRequirement()
+      if (!isUuid(request.params.id)) throw notFoundRequirement()
       const { requirement, recipients } = await enquiries.getRequirement(app.db, user.id, request.params.id)
       noStore(reply)
       return sendPage(
@@ -183,7 +183,7 @@ export function requirementPages(server: FastifyInstance, app: App) {
     { preHandler: mustSignIn },
     async (request, reply) => {
       const { user } = sessionOf(request)
-      if (!UUID.test(request.params.id)) throw notFoundRequirement()
+      if (!isUuid(request.params.id)) throw notFoundRequirement()
       await enquiries.closeRequirement(app.db, app.enquiryContext, user.id, request.params.id)
       return redirectWithFlash(reply, app, `/account/requirements/${request.params.id}`, {
         kind: 'success',
