@@ -5,8 +5,9 @@ import { AppError } from '../../../shared/errors.ts'
 import { type PresentedError, presentError } from '../../errors.ts'
 import type { FlashMessage } from '../../views/account-components.tsx'
 
-// What every account page shares: the sign-in guard, safe redirects, reading urlencoded forms,
-// the flash message that survives one redirect, and turning a domain error into form errors.
+// What every account page shares: the sign-in guard, reading urlencoded forms, the flash message
+// that survives one redirect, and turning a domain error into form errors. Where to go after
+// signing in is decided by ../../safe-next.ts.
 
 const FLASH_COOKIE = 'mandi_flash'
 
@@ -23,16 +24,6 @@ export function sessionOf(request: FastifyRequest): accounts.ValidSession {
   if (!request.session)
     throw new AppError('unauthenticated', 'unauthenticated', 'Please sign in to continue.')
   return request.session
-}
-
-/**
- * Where to go after signing in: only a path on this site. "//evil.example" and "/\evil.example"
- * are other sites to a browser, so they are refused along with anything absolute.
- */
-export function safeNext(value: unknown, fallback = '/account'): string {
-  if (typeof value !== 'string' || value.length > 500) return fallback
-  if (!/^\/(?![/\\])[^\s\\]*$/.test(value)) return fallback
-  return value.startsWith('/account/sign-in') || value.startsWith('/account/sign-out') ? fallback : value
 }
 
 export type FormBody = Record<string, string | string[] | undefined>

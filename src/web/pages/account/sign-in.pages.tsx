@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import { sendPage } from '../../render.tsx'
+import { safeNext } from '../../safe-next.ts'
 import { clearSessionCookie, setSessionCookie, signInContext } from '../../session.ts'
 import {
   AuthShell,
@@ -19,7 +20,6 @@ import {
   formProblem,
   noStore,
   redirectWithFlash,
-  safeNext,
   takeFlash,
   text,
 } from './account-frame.ts'
@@ -38,7 +38,7 @@ interface SignInForm {
 /** Sign in, sign out, and sign out of every device. */
 export function signInPages(server: FastifyInstance, app: App) {
   server.get<{ Querystring: { next?: string } }>('/account/sign-in', async (request, reply) => {
-    const next = safeNext(request.query.next)
+    const next = safeNext(request.query.next, '/account')
     if (request.session) return reply.redirect(next, 303)
     noStore(reply)
     const form: SignInForm = { email: '', sharedDevice: false, next, askTotp: false, errors: {} }
@@ -58,7 +58,7 @@ export function signInPages(server: FastifyInstance, app: App) {
     const form: SignInForm = {
       email: text(body, 'email'),
       sharedDevice: checked(body, 'sharedDevice'),
-      next: safeNext(text(body, 'next')),
+      next: safeNext(text(body, 'next'), '/account'),
       askTotp: checked(body, 'askTotp'),
       errors: {},
     }

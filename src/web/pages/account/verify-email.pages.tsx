@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import { sendPage } from '../../render.tsx'
+import { safeNext } from '../../safe-next.ts'
 import { signInContext } from '../../session.ts'
 import { AuthShell, CsrfField } from '../../views/account-components.tsx'
 import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
@@ -11,7 +12,6 @@ import {
   mustSignIn,
   noStore,
   redirectWithFlash,
-  safeNext,
   sessionOf,
   text,
   formBody,
@@ -43,7 +43,7 @@ export function verifyEmailPages(server: FastifyInstance, app: App) {
 
   server.post('/account/verify-email/resend', { preHandler: mustSignIn }, async (request, reply) => {
     const { user } = sessionOf(request)
-    const back = safeNext(text(formBody(request), 'back'))
+    const back = safeNext(text(formBody(request), 'back'), '/account')
     try {
       await accounts.resendVerificationEmail(app.db, app.accountsDeps, user, signInContext(request))
     } catch (error) {
