@@ -238,7 +238,8 @@ export async function unpublishProduct(db: Db, seller: SellerActor, id: number):
 
 /**
  * Deletes the seller's product and its image rows; returns the image path bases so the caller can
- * remove the files once the transaction has committed. Throws NotFound.
+ * remove the files once the transaction has committed. Throws NotFound, and
+ * conflict('product_in_use') when enquiries or buyers' records still point at the product.
  */
 export async function deleteProduct(db: Db, seller: SellerActor, id: number): Promise<string[]> {
   return db.transaction(async (tx) => {
@@ -247,7 +248,14 @@ export async function deleteProduct(db: Db, seller: SellerActor, id: number): Pr
       .delete(productImages)
       .where(eq(productImages.productId, id))
       .returning({ pathBase: productImages.pathBase })
-    await tx.delete(products).where(eq(products.id, id))
+    // Enquiries and buyers' interest records keep a reference to the product (other modules' tables,
+    // so they are not looked up here): the database refuses the delete, and the seller is told why.
+    await tx
+      .delete(products)
+      .where(eq(products.id, id))
+      .catch((error: unknown) => {
+        throw sqlState(error) === FOREIGN_KEY_VIOLATION ? productInUse() : error
+      })
     await announceCatalogChange(tx, `product:${id}`)
     return images.map((i) => i.pathBase)
   })
@@ -293,6 +301,22 @@ export async function assertSubcategory(tx: Db, categoryId: number) {
 }
 
 const productNotFound = () => notFound('product_not_found', 'There is no such product among your listings.')
+const productInUse = () =>
+  conflict(
+    'product_in_use',
+    'Buyers have enquired about this product, so it stays on record and cannot be deleted. Unpublish it to hide it from buyers.',
+  )
+
+const FOREIGN_KEY_VIOLATION = '23503'
+
+/** PostgreSQL's SQLSTATE for a failed statement; drizzle keeps the driver's error as `cause`. */
+function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+  }
+  return undefined
+}
 const suspended = () =>
   conflict(
     'product_suspended',
