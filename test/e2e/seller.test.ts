@@ -157,6 +157,7 @@ describe('seller centre in a real browser', () => {
 
     await page.goto(`${live.url}/seller/api-keys`)
     await page.getByLabel('Name').fill('Tally sync')
+    await page.getByLabel('Your password').fill('demo-listings-2026')
     await page.getByRole('button', { name: 'Make key' }).click()
     assert.match(await page.getByLabel('Your new key').inputValue(), /^mk_/)
     assert.deepEqual(await seriousAxeViolations(page), [])
