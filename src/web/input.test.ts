@@ -176,7 +176,7 @@ describe('bad input answers 4xx, never 500', () => {
     assertRefused(product, 400, 'invalid_input')
   })
 
-  it('checks multipart uploads too: a NUL in a file name or a text field is a 400', async () => {
+  it('checks multipart uploads too: a NUL in a file name or a field, a body without boundary or cut off: 400', async () => {
     const p = await parties()
     const { cookie, token } = await csrf()
     const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#c00' } })
@@ -219,6 +219,23 @@ describe('bad input answers 4xx, never 500', () => {
       ]),
     })
     assertRefused(photo, 400, 'invalid_input')
+    // A body busboy cannot read: no boundary, or cut off in the middle of the file.
+    const whole = multipart([
+      { name: '_csrf', content: token },
+      { name: 'image', content: png, filename: 'pump.png' },
+    ])
+    for (const [contentType, payload] of [
+      ['multipart/form-data', 'a=1'],
+      [whole.headers['content-type'], whole.payload.subarray(0, whole.payload.length - 80)],
+    ] as const) {
+      const res = await ctx.server.inject({
+        method: 'POST',
+        url: `/seller/products/${p.product.id}/images`,
+        headers: { cookie: whole.headers.cookie, 'content-type': contentType },
+        payload,
+      })
+      assertRefused(res, 400, 'invalid_upload')
+    }
   })
 
   it('never lets next= break sign-in: €, control characters and line breaks fall back to the account', async () => {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Multipart } from '@fastify/multipart'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { invalid } from '../shared/errors.ts'
+import { AppError, invalid } from '../shared/errors.ts'
 import { findUnsafeText, unsafeTextReason } from '../shared/validation.ts'
 
 /**
@@ -90,28 +90,50 @@ function isFormFields(body: unknown): boolean {
 /**
  * Multipart forms (the photo, logo and CSV uploads) are read part by part inside their handlers,
  * after every hook has run. Their request's part iterator is wrapped here so each part gets the
- * same check as it is read: field name, text value and file name.
+ * same check as it is read (field name, text value, file name), and so a body busboy cannot read
+ * — no boundary, cut off, malformed — is a 400 rather than its plain Error (a 500).
  */
 function checkMultipartParts(request: FastifyRequest) {
   if (typeof request.parts !== 'function' || !request.isMultipart()) return
   const parts = request.parts.bind(request)
-  request.parts = (options) => checkedParts(parts(options))
+  request.parts = (options) => checkedParts(() => parts(options))
 }
 
-async function* checkedParts(parts: AsyncIterableIterator<Multipart>): AsyncIterableIterator<Multipart> {
-  for await (const part of parts) {
-    const reason =
-      unsafeTextReason(part.fieldname) ??
-      (part.type === 'file'
-        ? unsafeTextReason(part.filename)
-        : typeof part.value === 'string'
-          ? unsafeTextReason(part.value)
-          : null)
-    if (reason) {
-      throw refused(`The ${part.type === 'file' ? 'file name' : `field ${part.fieldname}`} ${reason}.`)
+async function* checkedParts(open: () => AsyncIterableIterator<Multipart>): AsyncIterableIterator<Multipart> {
+  try {
+    for await (const part of open()) {
+      const reason =
+        unsafeTextReason(part.fieldname) ??
+        (part.type === 'file'
+          ? unsafeTextReason(part.filename)
+          : typeof part.value === 'string'
+            ? unsafeTextReason(part.value)
+            : null)
+      if (reason) {
+        throw refused(`The ${part.type === 'file' ? 'file name' : `field ${part.fieldname}`} ${reason}.`)
+      }
+      if (part.type === 'file') {
+        const toBuffer = part.toBuffer.bind(part)
+        part.toBuffer = () =>
+          toBuffer().catch((error: unknown) => {
+            throw unreadableUpload(error)
+          })
+      }
+      yield part
     }
-    yield part
+  } catch (error) {
+    throw unreadableUpload(error)
   }
+}
+
+/** busboy's own errors carry no status; the limits' errors (413…) and ours keep theirs. */
+function unreadableUpload(error: unknown): unknown {
+  if (error instanceof AppError || typeof (error as { statusCode?: unknown }).statusCode === 'number')
+    return error
+  return invalid(
+    'invalid_upload',
+    'The upload could not be read: it was cut off or is not a valid form. Please try again.',
+  )
 }
 
 /** An error presentError (errors.ts) shows as a client error with this status and code. */
