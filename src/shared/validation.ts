@@ -42,9 +42,12 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID_PATTERN.test(value)
 }
 
-/** A route or body id that must be a UUID. Any version: PostgreSQL accepts them all. */
+/**
+ * A route or body id that must be a UUID: zod's guid, which is exactly UUID_PATTERN (any version,
+ * as PostgreSQL accepts) and is published in the OpenAPI document as format uuid.
+ */
 export function uuidId(message = 'That is not a valid id.') {
-  return z.string({ error: message }).regex(UUID_PATTERN, message)
+  return z.guid({ error: message })
 }
 
 /**

@@ -18,7 +18,8 @@ export const MAX_PARAM_LENGTH = 200
  * One input check for every route, page form and JSON API alike, run once the body is parsed and
  * before any handler (or the CSRF check) sees the request:
  * - no NUL character and no lone UTF-16 surrogate anywhere in the path, the query or the body
- *   (PostgreSQL cannot store either; they used to surface as 500s);
+ *   (PostgreSQL text cannot hold a NUL, and half a surrogate pair is not Unicode at all: both
+ *   used to surface as 500s);
  * - a page form (a POST outside /api) carries form fields: text values or lists of text values,
  *   never the objects, numbers or nulls a JSON body could smuggle in.
  * A refusal is an invalid_input error: a 400 with the message, as JSON on /api and as the error

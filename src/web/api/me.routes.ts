@@ -4,6 +4,7 @@ import * as accounts from '../../modules/accounts/index.ts'
 import * as enquiries from '../../modules/enquiries/index.ts'
 import * as privacy from '../../modules/privacy/index.ts'
 import { notFound } from '../../shared/errors.ts'
+import { uuidId } from '../../shared/validation.ts'
 import { describeDevice } from '../device.ts'
 import {
   presentBusiness,
@@ -15,7 +16,7 @@ import {
 import { requireSession, signInContext } from '../session.ts'
 import type { ApiRegistry } from './api-registry.ts'
 
-const uuidParam = z.object({ id: z.uuid('Not a valid id.') })
+const uuidParam = z.object({ id: uuidId('Not a valid id.') })
 
 // The step-up before a sensitive change: the current password, and a code when two-factor sign-in is on.
 const stepUpFields = {
