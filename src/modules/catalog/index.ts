@@ -77,7 +77,7 @@ export {
   type ImportSummary,
   importColumns,
   importRules,
-  importTemplateCsv,
+  importTemplate,
   listProductImports,
   runImportJob,
   startProductImport,

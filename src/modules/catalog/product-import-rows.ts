@@ -24,7 +24,8 @@ export const importColumns: ImportColumn[] = [
     name: 'category',
     required: true,
     description: 'Subcategory, by its short name (slug) or its name as shown on Mandi.',
-    example: 'monoblock-pumps',
+    // Filled in from the categories that exist (importColumnsFor); never a made-up one.
+    example: '',
   },
   { name: 'unit', required: true, description: 'What one unit is: piece, kg, metre, set…', example: 'piece' },
   {
@@ -60,9 +61,25 @@ export const importColumns: ImportColumn[] = [
   { name: 'status', required: false, description: '"draft" (the default) or "published".', example: 'draft' },
 ]
 
-/** The downloadable template: the header and one example row. */
-export function importTemplateCsv(): string {
-  return `${toCsvLine(importColumns.map((c) => c.name))}\r\n${toCsvLine(importColumns.map((c) => c.example))}\r\n`
+/** The columns with `exampleCategory` (the slug of a real subcategory) as the category's example. */
+export function importColumnsFor(exampleCategory: string): ImportColumn[] {
+  return importColumns.map((c) => (c.name === 'category' ? { ...c, example: exampleCategory } : c))
+}
+
+/**
+ * The subcategory the template's example row uses, from the subcategories that exist (in the
+ * picker's order): a pump one, as the example row is a pump, or else the first. '' when there are none.
+ */
+export function chooseExampleCategory(subcategories: { slug: string }[]): string {
+  const pump =
+    subcategories.find((c) => /monoblock/.test(c.slug)) ?? subcategories.find((c) => /pump/.test(c.slug))
+  return (pump ?? subcategories[0])?.slug ?? ''
+}
+
+/** The downloadable template: the header and one example row, in `exampleCategory`. */
+export function importTemplateCsv(exampleCategory: string): string {
+  const columns = importColumnsFor(exampleCategory)
+  return `${toCsvLine(columns.map((c) => c.name))}\r\n${toCsvLine(columns.map((c) => c.example))}\r\n`
 }
 
 export interface ImportRowError {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import type { Db } from '../../db/database.ts'
 import { invalid, notFound } from '../../shared/errors.ts'
@@ -9,16 +10,19 @@ import { isUuid } from '../../shared/validation.ts'
 import { announceCatalogChange } from './catalog.events.ts'
 import { categories, productImports, products } from './catalog.tables.ts'
 import { CsvSyntaxError, parseCsv } from './product-csv.ts'
-import { checkHeader, checkRow, FileFailure, type ImportRowError } from './product-import-rows.ts'
-import type { SellerActor } from './seller-products.ts'
-
-export {
+import {
+  checkHeader,
+  checkRow,
+  chooseExampleCategory,
+  FileFailure,
   type ImportColumn,
   type ImportRowError,
-  importColumns,
+  importColumnsFor,
   importTemplateCsv,
-  parseSpecs,
 } from './product-import-rows.ts'
+import type { SellerActor } from './seller-products.ts'
+
+export { type ImportColumn, type ImportRowError, importColumns, parseSpecs } from './product-import-rows.ts'
 
 // CSV bulk import (docs/csv-import.md). The upload is stored and a job checks it row by row,
 // counting progress as it goes. Rows that pass are then written in ONE transaction at the end:
@@ -89,6 +93,21 @@ export async function startProductImport(
     .insert(productImports)
     .values({ id, businessId: seller.businessId, createdBy: seller.userId, filename, storedPath })
   return id
+}
+
+/**
+ * The template and the column list as the import page shows them, with an example row whose
+ * category is a subcategory that exists now, so the template as downloaded imports cleanly.
+ */
+export async function importTemplate(db: Db): Promise<{ csv: string; columns: ImportColumn[] }> {
+  const parent = alias(categories, 'parent')
+  const subcategories = await db
+    .select({ slug: categories.slug })
+    .from(categories)
+    .innerJoin(parent, eq(parent.id, categories.parentId))
+    .orderBy(asc(parent.position), asc(parent.name), asc(categories.position), asc(categories.name))
+  const example = chooseExampleCategory(subcategories)
+  return { csv: importTemplateCsv(example), columns: importColumnsFor(example) }
 }
 
 const fileProblem = (message: string) => invalid('import_file', message, { file: message })

@@ -18,10 +18,11 @@ export function sellerImportPages(server: FastifyInstance, app: App) {
   const guard = { preHandler: mustBeSeller(app) }
 
   server.get('/seller/import/template.csv', async (_request, reply) => {
+    const template = await catalog.importTemplate(app.db)
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="mandi-products-template.csv"')
-      .send(catalog.importTemplateCsv())
+      .send(template.csv)
   })
 
   server.get('/seller/import', guard, async (request, reply) => {
@@ -100,9 +101,10 @@ async function showImportForm(
   status = 200,
 ) {
   const seller = sellerOf(request)
-  const [recent, categories] = await Promise.all([
+  const [recent, categories, template] = await Promise.all([
     catalog.listProductImports(app.db, seller, 5),
     catalog.listSubcategoryChoices(app.db),
+    catalog.importTemplate(app.db),
   ])
   noStore(reply)
   return sendPage(
@@ -114,6 +116,7 @@ async function showImportForm(
       error={error}
       recent={recent}
       categories={categories}
+      columns={template.columns}
     />,
     status,
   )
@@ -133,6 +136,7 @@ function ImportPage(props: {
   error: string | undefined
   recent: catalog.ImportSummary[]
   categories: { group: string; id: number; name: string }[]
+  columns: catalog.ImportColumn[]
 }) {
   const rules = catalog.importRules
   return (
@@ -152,7 +156,7 @@ function ImportPage(props: {
         <Table
           caption="Columns"
           head={['Column', 'Required', 'What to write', 'Example']}
-          rows={catalog.importColumns.map((c) => [
+          rows={props.columns.map((c) => [
             <code key="n">{c.name}</code>,
             c.required ? 'Yes' : 'No',
             c.description,
