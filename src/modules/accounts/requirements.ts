@@ -12,12 +12,17 @@ export const requirementDefinitions = {
 } as const
 export type Requirement = keyof typeof requirementDefinitions
 
+/**
+ * What a person can do, what each needs, and whether the feature behind it exists yet. Pages list
+ * only available capabilities, so nothing shows "Ready" for something Mandi cannot do.
+ */
 export const capabilities = {
-  send_enquiry: ['verified_email', 'phone'],
-  post_requirement: ['verified_email', 'phone'],
-  list_products: ['verified_email', 'business_profile'],
-  place_order: ['verified_email', 'phone', 'postal_address'],
-} as const satisfies Record<string, readonly Requirement[]>
+  send_enquiry: { needs: ['verified_email', 'phone'], available: true },
+  post_requirement: { needs: ['verified_email', 'phone'], available: true },
+  list_products: { needs: ['verified_email', 'business_profile'], available: true },
+  // Orders are not built yet: the requirements are declared for when they are.
+  place_order: { needs: ['verified_email', 'phone', 'postal_address'], available: false },
+} as const satisfies Record<string, { needs: readonly Requirement[]; available: boolean }>
 export type Capability = keyof typeof capabilities
 
 export interface ProfileFacts {
@@ -35,7 +40,7 @@ export function missingRequirements(facts: ProfileFacts, capability: Capability)
     postal_address: Boolean(facts.addressLine1 && facts.pin),
     business_profile: Boolean(facts.hasBusiness),
   }
-  return (capabilities[capability] as readonly Requirement[]).filter((r) => !has[r])
+  return (capabilities[capability].needs as readonly Requirement[]).filter((r) => !has[r])
 }
 
 /** Throws forbidden('profile_incomplete') naming what to complete, with a link per missing fact. */
@@ -44,7 +49,9 @@ export function assertCapability(facts: ProfileFacts, capability: Capability): v
   if (missing.length === 0) return
   const steps = missing.map((r) => requirementDefinitions[r].message)
   const fields = Object.fromEntries(missing.map((r) => [r, requirementDefinitions[r].link]))
-  throw new AppError('forbidden', 'profile_incomplete', `Complete your profile first: ${joinSteps(steps)}.`, { fields })
+  throw new AppError('forbidden', 'profile_incomplete', `Complete your profile first: ${joinSteps(steps)}.`, {
+    fields,
+  })
 }
 
 function joinSteps(steps: string[]): string {

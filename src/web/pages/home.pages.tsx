@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app.ts'
 import * as catalog from '../../modules/catalog/index.ts'
+import * as privacy from '../../modules/privacy/index.ts'
 import { formatNumber } from '../../shared/format.ts'
 import { sendSharedPage } from '../shared-page.tsx'
 import { ProductGrid, SellerTile } from '../views/catalog-components.tsx'
@@ -221,8 +222,12 @@ const dataPoints: { icon: IconName; title: string; text: string }[] = [
   },
   {
     icon: 'eye',
-    title: 'See, correct or erase',
-    text: 'Under the DPDP Act 2023 you can see what we hold, fix it, ask us to erase it, or name a nominee.',
+    title: 'Your rights, in your account',
+    // From the one declaration of rights: only what is built is claimed.
+    text: `Under the DPDP Act 2023 you can ${privacy.rightsPhrase(
+      privacy.availableRights().map(([, r]) => r),
+      'or',
+    )}.`,
   },
 ]
 

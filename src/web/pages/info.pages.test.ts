@@ -25,7 +25,7 @@ describe('privacy, terms and grievance pages', () => {
     assert.match(body, /Version [\w-]+, published \d{1,2} [A-Z][a-z]{2} \d{4}/)
     assert.match(body, /disclosure ledger/)
     assert.match(body, /payment gateway/i)
-    assert.match(body, /Name a nominee/)
+    assert.match(body, /Name a nominee<\/strong> \(coming\)/)
     assert.match(body, /Withdraw consent/)
     assert.match(body, /Digital Personal Data Protection Act, 2023/)
     assert.match(body, /href="\/privacy\/data-we-hold"/)

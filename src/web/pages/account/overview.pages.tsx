@@ -35,10 +35,13 @@ export function overviewPages(server: FastifyInstance, app: App) {
     // Suggestions exist only for people who turned personalisation on; nothing is shown otherwise.
     const suggestions = personalised ? await enquiries.suppliersYouMayNeed(app.db, user.id, 6) : null
     const facts: accounts.ProfileFacts = { ...profile, hasBusiness: business !== null }
-    const readiness = (Object.keys(capabilityLabels) as accounts.Capability[]).map((capability) => ({
-      capability,
-      missing: accounts.missingRequirements(facts, capability),
-    }))
+    // Only what Mandi can do today: a capability whose feature is not built is not "Ready".
+    const readiness = (Object.keys(capabilityLabels) as accounts.Capability[])
+      .filter((capability) => accounts.capabilities[capability].available)
+      .map((capability) => ({
+        capability,
+        missing: accounts.missingRequirements(facts, capability),
+      }))
     noStore(reply)
     return sendPage(
       reply,

@@ -2,6 +2,7 @@ import type { Config } from '../../../config.ts'
 import { Layout } from '../../views/layout.tsx'
 import type { PageContext } from '../../views/page-context.ts'
 import { Breadcrumbs, Card } from '../../views/ui.tsx'
+import { RightsList } from './privacy-page.tsx'
 
 // We hold ourselves to the stricter of the deadlines Indian law sets for intermediaries and
 // data fiduciaries: acknowledge within a day, resolve within fifteen.
@@ -60,9 +61,10 @@ export function GrievancePage(props: { ctx: PageContext; config: Config; canonic
           <li>What you would like us to do.</li>
         </ul>
         <p>
-          For a request about your own personal data (to see it, correct it, erase it or name a nominee),
-          write from the email address on your Mandi account, so we can be sure it is you.
+          For a request about your own personal data, write from the email address on your Mandi account, so
+          we can be sure it is you. Most of your rights you can use yourself, straight away:
         </p>
+        <RightsList />
 
         <h2>If you are not satisfied</h2>
         <p>

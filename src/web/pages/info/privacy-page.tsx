@@ -30,6 +30,7 @@ export function PrivacyPage(props: { ctx: PageContext; config: Config; canonical
     privacy.policyVersions
   const current = versions[0]!
   const earlier = versions.slice(1)
+  const available = privacy.availableRights()
   return (
     <Layout
       ctx={props.ctx}
@@ -61,7 +62,8 @@ export function PrivacyPage(props: { ctx: PageContext; config: Config; canonical
             </li>
             <li>Marketing mail, personalised suggestions and analytics are off until you switch them on.</li>
             <li>
-              You can see, correct and erase your data, name a nominee, and complain to our grievance officer.
+              You can {privacy.rightsPhrase(available.map(([, r]) => r))}: see{' '}
+              <a href="#rights">your rights</a>.
             </li>
           </ul>
         </section>
@@ -178,41 +180,24 @@ export function PrivacyPage(props: { ctx: PageContext; config: Config; canonical
         <section id="keep" aria-labelledby="keep-title">
           <h2 id="keep-title">How long we keep it</h2>
           <p>
-            Account and profile data stays while your account is open. When you erase your account, we delete
-            it or replace it with a meaningless placeholder, except records that Indian tax law obliges us to
+            Account and profile data stays while your account is open. When an account is erased, we delete it
+            or replace it with a meaningless placeholder, except records that Indian tax law obliges us to
             keep: invoices and GST records are held for eight years and then erased. While held, they are used
             for nothing else.
+            {privacy.dataSubjectRights.erasure.available
+              ? null
+              : ' Erasing your account yourself is not available yet; it is listed under your rights as coming.'}
           </p>
         </section>
 
         <section id="rights" aria-labelledby="rights-title">
           <h2 id="rights-title">Your rights</h2>
           <p>Under the DPDP Act you can:</p>
-          <dl class="rights-list">
-            <dt>See what we hold</dt>
-            <dd>
-              Get a summary of your personal data, what we do with it, and everyone we have shared it with.
-            </dd>
-            <dt>Correct it</dt>
-            <dd>Fix anything wrong, fill in what is missing, or bring it up to date.</dd>
-            <dt>Erase it</dt>
-            <dd>Close your account and have your data erased, apart from the tax records described above.</dd>
-            <dt>Withdraw consent</dt>
-            <dd>
-              Switch off anything you agreed to, in as few steps as it took to agree. It stops at once; what
-              happened before you withdrew stays lawful.
-            </dd>
-            <dt>Name a nominee</dt>
-            <dd>Choose someone to use these rights for you if you die or can no longer act for yourself.</dd>
-            <dt>Complain</dt>
-            <dd>
-              Write to our <a href="/grievance">grievance officer</a>. If you are not satisfied with the
-              answer, you can take the matter to the Data Protection Board of India.
-            </dd>
-          </dl>
+          <RightsList />
           <p>
-            To use any of these rights, write to the grievance officer from the email address on your account.
-            We may ask you to confirm your identity before we act, so that nobody else can get at your data.
+            You can also write to the grievance officer from the email address on your account about any of
+            these. We may ask you to confirm your identity before we act, so that nobody else can get at your
+            data.
           </p>
         </section>
 
@@ -258,5 +243,45 @@ export function PrivacyPage(props: { ctx: PageContext; config: Config; canonical
         </section>
       </div>
     </Layout>
+  )
+}
+
+/**
+ * The data-subject rights from the one declaration (modules/privacy/rights.ts): what is built, with
+ * where to use it, and what is coming, with no link. Shared by the privacy and grievance pages.
+ */
+export function RightsList() {
+  const coming = privacy.comingRights()
+  return (
+    <>
+      <dl class="rights-list">
+        {privacy.availableRights().map(([code, r]) => (
+          <div key={code} id={`right-${code}`} data-right={code} data-available="true">
+            <dt>{r.title}</dt>
+            <dd>
+              {r.description}{' '}
+              {r.links.map((link, i) => (
+                <span key={link.href}>
+                  {i > 0 ? ' · ' : ''}
+                  <a href={link.href}>{link.label}</a>
+                </span>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {coming.length ? (
+        <>
+          <p>Coming, not available yet:</p>
+          <ul class="rights-coming">
+            {coming.map(([code, r]) => (
+              <li key={code} data-right={code} data-available="false">
+                <strong>{r.title}</strong> (coming): {r.description}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   )
 }
