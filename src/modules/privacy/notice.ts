@@ -1,3 +1,4 @@
+import type { Collection, ColumnRef, FormCollection } from './collection.ts'
 import type { DataCategory, TableInventory } from './inventory.ts'
 import { type Purpose, purposes } from './purposes.ts'
 import type { RecipientKind } from './privacy.tables.ts'
@@ -26,7 +27,9 @@ export interface NoticeItem {
   retention: string
   erasure: string
   public: boolean
-  source: string
+  source: ColumnRef
+  /** Whether a form requires it, from that form's own schema; null when no declared form collects it. */
+  collection: { form: string; collection: Collection } | null
 }
 
 export interface NoticeSection {
@@ -40,7 +43,10 @@ export interface NoticeSection {
  * The privacy notice's "data we hold" part, computed from the data inventory alone: every personal
  * column appears, grouped by category, with why, how long, and who may receive that category.
  */
-export function buildNotice(inventory: readonly TableInventory[]): NoticeSection[] {
+export function buildNotice(
+  inventory: readonly TableInventory[],
+  forms: readonly FormCollection[] = [],
+): NoticeSection[] {
   const sections = new Map<DataCategory, NoticeSection>()
   for (const table of inventory) {
     for (const { column, entry } of table.columns) {
@@ -52,7 +58,12 @@ export function buildNotice(inventory: readonly TableInventory[]): NoticeSection
             category: entry.category,
             title: categoryTitles[entry.category],
             items: [],
-            recipients: (Object.entries(recipientDeclarations) as [RecipientKind, (typeof recipientDeclarations)[RecipientKind]][])
+            recipients: (
+              Object.entries(recipientDeclarations) as [
+                RecipientKind,
+                (typeof recipientDeclarations)[RecipientKind],
+              ][]
+            )
               .filter(([, r]) => r.categories.includes(entry.category))
               .map(([kind, r]) => ({ kind, title: r.title, when: r.when })),
           })
@@ -69,11 +80,20 @@ export function buildNotice(inventory: readonly TableInventory[]): NoticeSection
         erasure: erasureWords[entry.erasure],
         public: entry.public ?? false,
         source: `${table.table}.${column}`,
+        collection: collectionOf(forms, `${table.table}.${column}`),
       })
     }
   }
   const order = Object.keys(categoryTitles) as DataCategory[]
   return [...sections.values()].sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category))
+}
+
+function collectionOf(forms: readonly FormCollection[], column: ColumnRef): NoticeItem['collection'] {
+  for (const f of forms) {
+    const collection = f.byColumn.get(column)
+    if (collection) return { form: f.form, collection }
+  }
+  return null
 }
 
 /** Every field name (camelCase and snake_case) that holds personal data: the log redaction list. */

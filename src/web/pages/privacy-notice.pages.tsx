@@ -7,6 +7,7 @@ import { sendPage } from '../render.tsx'
 import { Layout } from '../views/layout.tsx'
 import { pageContext } from '../views/page-context.ts'
 import { Breadcrumbs, Button, Flash, Table } from '../views/ui.tsx'
+import { declaredForms, mustGiveWords } from './info/collection.ts'
 import { canonicalUrl } from './page-frame.ts'
 
 const basisWords: Record<privacy.PurposeDefinition['basis'], string> = {
@@ -21,7 +22,7 @@ const basisWords: Record<privacy.PurposeDefinition['basis'], string> = {
  * consent-receipt checker. Nothing on these pages is a hand-written copy of the inventory.
  */
 export function privacyNoticePages(server: FastifyInstance, app: App) {
-  const sections = privacy.buildNotice(dataInventory)
+  const sections = privacy.buildNotice(dataInventory, declaredForms)
   const version = privacy.policyVersions[0]
 
   server.get('/privacy/data-we-hold', async (request, reply) => {
@@ -35,12 +36,19 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
         canonical={canonicalUrl(app, '/privacy/data-we-hold')}
       >
         <div class="container page-narrow prose">
-          <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Privacy', href: '/privacy' }, { label: 'Data we hold' }]} />
+          <Breadcrumbs
+            items={[
+              { label: 'Home', href: '/' },
+              { label: 'Privacy', href: '/privacy' },
+              { label: 'Data we hold' },
+            ]}
+          />
           <h1>The personal data we hold</h1>
           <p class="lead">
-            This page is produced from the same list our database is checked against, so it always shows every kind
-            of personal data Mandi keeps: why we keep it, for how long, what happens when you ask us to erase it, and
-            who may receive it. Notice version {version.version}, published {formatDate(new Date(version.publishedAt))}.
+            This page is produced from the same list our database is checked against, so it always shows every
+            kind of personal data Mandi keeps: why we keep it, for how long, what happens when you ask us to
+            erase it, and who may receive it. Notice version {version.version}, published{' '}
+            {formatDate(new Date(version.publishedAt))}.
           </p>
           <nav aria-label="On this page">
             <ul class="inline-list">
@@ -63,16 +71,30 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
               <h2 id={`${section.category}-h`}>{section.title}</h2>
               <Table
                 caption={`${section.title}: what we keep and why`}
-                head={['What', 'Why we use it', 'How long we keep it', 'When you erase your account']}
+                head={[
+                  'What',
+                  'Must you give it?',
+                  'Why we use it',
+                  'How long we keep it',
+                  'When you erase your account',
+                ]}
                 rows={section.items.map((item) => [
                   <>
                     {item.description}
                     {item.public ? <span class="muted"> (shown publicly on your storefront)</span> : null}
                   </>,
+                  <span
+                    key="must"
+                    data-column={item.source}
+                    data-collection={item.collection?.collection ?? 'none'}
+                  >
+                    {mustGiveWords(item.collection)}
+                  </span>,
                   <ul class="plain-list" key="why">
                     {item.purposes.map((p) => (
                       <li key={p.code}>
-                        {p.title} <span class="muted">— {basisWords[p.basis as keyof typeof basisWords]}</span>
+                        {p.title}{' '}
+                        <span class="muted">— {basisWords[p.basis as keyof typeof basisWords]}</span>
                       </li>
                     ))}
                   </ul>,
@@ -99,34 +121,36 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
             <Table
               caption="Every purpose we use personal data for"
               head={['Purpose', 'What it means', 'Legal basis', 'Can you switch it off?']}
-              rows={(Object.entries(privacy.purposes) as [privacy.Purpose, privacy.PurposeDefinition][]).map(([code, p]) => [
-                p.title,
-                p.description,
-                basisWords[p.basis],
-                p.withdrawable ? (
-                  'Yes, at any time, as easily as you switched it on'
-                ) : (
-                  <span key={code}>No — the service cannot work without it</span>
-                ),
-              ])}
+              rows={(Object.entries(privacy.purposes) as [privacy.Purpose, privacy.PurposeDefinition][]).map(
+                ([code, p]) => [
+                  p.title,
+                  p.description,
+                  basisWords[p.basis],
+                  p.withdrawable ? (
+                    'Yes, at any time, as easily as you switched it on'
+                  ) : (
+                    <span key={code}>No — the service cannot work without it</span>
+                  ),
+                ],
+              )}
             />
           </section>
 
           <section id="recipients" aria-labelledby="recipients-h">
             <h2 id="recipients-h">Who may receive data</h2>
             <p>
-              Every time personal data leaves Mandi, we write it in a disclosure ledger that cannot be edited. You can
-              see your own entries from your account.
+              Every time personal data leaves Mandi, we write it in a disclosure ledger that cannot be edited.
+              You can see your own entries from your account.
             </p>
             <dl class="definition-list">
-              {(Object.entries(privacy.recipientDeclarations) as [string, privacy.RecipientDeclaration][]).map(
-                ([kind, r]) => (
-                  <div key={kind} id={`recipient-${kind}`}>
-                    <dt>{r.title}</dt>
-                    <dd>{r.when}</dd>
-                  </div>
-                ),
-              )}
+              {(
+                Object.entries(privacy.recipientDeclarations) as [string, privacy.RecipientDeclaration][]
+              ).map(([kind, r]) => (
+                <div key={kind} id={`recipient-${kind}`}>
+                  <dt>{r.title}</dt>
+                  <dd>{r.when}</dd>
+                </div>
+              ))}
             </dl>
           </section>
 
@@ -141,22 +165,36 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
 
   server.get<{ Querystring: { receipt?: string } }>('/privacy/verify-receipt', async (request, reply) => {
     const ctx = pageContext(request)
-    const receipt = typeof request.query.receipt === 'string' ? request.query.receipt.trim().slice(0, 8192) : ''
+    const receipt =
+      typeof request.query.receipt === 'string' ? request.query.receipt.trim().slice(0, 8192) : ''
     const check = receipt ? privacy.verifyReceipt(receipt, app.receipts.publicJwk) : undefined
     return sendPage(
       reply,
-      <Layout ctx={ctx} title="Verify a consent receipt" noindex canonical={canonicalUrl(app, '/privacy/verify-receipt')}>
+      <Layout
+        ctx={ctx}
+        title="Verify a consent receipt"
+        noindex
+        canonical={canonicalUrl(app, '/privacy/verify-receipt')}
+      >
         <div class="container page-narrow prose">
-          <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Privacy', href: '/privacy' }, { label: 'Verify a receipt' }]} />
+          <Breadcrumbs
+            items={[
+              { label: 'Home', href: '/' },
+              { label: 'Privacy', href: '/privacy' },
+              { label: 'Verify a receipt' },
+            ]}
+          />
           <h1>Verify a consent receipt</h1>
           <p>
-            Paste a receipt to check that this marketplace issued it and that nothing in it was changed. The public key
-            used is published at <a href="/.well-known/consent-receipt-key">/.well-known/consent-receipt-key</a>.
+            Paste a receipt to check that this marketplace issued it and that nothing in it was changed. The
+            public key used is published at{' '}
+            <a href="/.well-known/consent-receipt-key">/.well-known/consent-receipt-key</a>.
           </p>
           {check?.valid ? (
             <Flash kind="success" title="This receipt is genuine">
-              Consent to “{check.claims.purpose.title}” was given on {formatDate(new Date(check.claims.iat * 1000))} under
-              notice version {check.claims.policyVersion}, through {check.claims.channel.replace('_', ' ')}. Receipt{' '}
+              Consent to “{check.claims.purpose.title}” was given on{' '}
+              {formatDate(new Date(check.claims.iat * 1000))} under notice version{' '}
+              {check.claims.policyVersion}, through {check.claims.channel.replace('_', ' ')}. Receipt{' '}
               {check.claims.jti}.
             </Flash>
           ) : check ? (

@@ -4,6 +4,7 @@ import { formatDate } from '../../../shared/format.ts'
 import { Layout } from '../../views/layout.tsx'
 import type { PageContext } from '../../views/page-context.ts'
 import { Breadcrumbs, Table } from '../../views/ui.tsx'
+import { businessCollection, formSummary, mustGive } from './collection.ts'
 
 const basisLabels = {
   consent: 'Your consent',
@@ -11,6 +12,16 @@ const basisLabels = {
   legitimate_use: 'A legitimate use the law allows',
   legal_obligation: 'Required by law',
 } as const
+
+const businessFieldLabels: Record<string, string> = {
+  legalName: 'legal name',
+  tradeName: 'trade name',
+  gstin: 'GSTIN',
+  businessType: 'business type',
+  address: 'address',
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 const sections = [
   ['who', 'Who we are'],
@@ -95,28 +106,26 @@ export function PrivacyPage(props: { ctx: PageContext; config: Config; canonical
             caption="Personal data we hold, and when we get it"
             head={['What', 'When we get it', 'Must you give it?']}
             rows={[
-              [
-                'Your name and email address',
-                'When you create an account',
-                'Yes: we need them to sign you in',
-              ],
-              ['Your mobile number', 'When you add it to your account', 'No'],
+              ['Your name', 'When you create an account', mustGive('users.name')],
+              ['Your email address', 'When you create an account', mustGive('users.email')],
+              ['Your mobile number', 'When you create an account', mustGive('users.phone')],
               [
                 'A one-way hash of your password',
-                'When you set a password',
-                'Yes, if you sign in with a password',
+                'When you create an account',
+                mustGive('users.password_hash'),
               ],
+              ['Your date of birth', 'When you create an account', mustGive('users.date_of_birth')],
+              ['Your gender', 'When you create an account', mustGive('users.gender')],
               [
                 'Business details: legal and trade name, GSTIN, address, business phone and email',
                 'When you register as a seller',
-                'Legal name, business type and address, yes; the rest is optional',
+                capitalise(formSummary(businessCollection, businessFieldLabels)),
               ],
               [
                 'What you ask sellers: product, quantity, delivery location, your message',
                 'When you send an enquiry',
                 'Yes, for that enquiry',
               ],
-              ['Orders: items, amounts, delivery address', 'When you place an order', 'Yes, to fulfil it'],
               [
                 'What you search for and look at',
                 'While you browse, only if you turn on personalised suggestions',
