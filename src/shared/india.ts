@@ -41,9 +41,18 @@ export const gstStateCodes = {
 export type GstStateCode = keyof typeof gstStateCodes
 export type IndianState = (typeof gstStateCodes)[GstStateCode]
 
-export const indianStates = Object.values(gstStateCodes) as IndianState[]
+/**
+ * The states and union territories in alphabetical order, as every drop-down lists them. (The
+ * object's own order is not the codes' order either: JavaScript puts the keys that look like
+ * integers, '10' to '38', before '01' to '09'.)
+ */
+export const indianStates: readonly IndianState[] = (Object.values(gstStateCodes) as IndianState[]).sort(
+  (a, b) => a.localeCompare(b, 'en-IN'),
+)
 
 export function stateCodeOf(state: string): GstStateCode | undefined {
-  const entry = Object.entries(gstStateCodes).find(([, name]) => name.toLowerCase() === state.trim().toLowerCase())
+  const entry = Object.entries(gstStateCodes).find(
+    ([, name]) => name.toLowerCase() === state.trim().toLowerCase(),
+  )
   return entry?.[0] as GstStateCode | undefined
 }
