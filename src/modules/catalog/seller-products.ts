@@ -98,24 +98,69 @@ const ownColumns = {
 }
 
 /** The seller's products, newest change first, drafts included. */
+const ownRowColumns = {
+  id: products.id,
+  slug: products.slug,
+  title: products.title,
+  status: products.status,
+  pricePaise: products.pricePaise,
+  unit: products.unit,
+  categoryName: categories.name,
+  updatedAt: products.updatedAt,
+  imageCount: sql<number>`(select count(*)::int from ${productImages} where ${productImages.productId} = ${products.id})`,
+}
+
 export async function listOwnProducts(db: Db, seller: SellerActor): Promise<OwnProductRow[]> {
   return db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      title: products.title,
-      status: products.status,
-      pricePaise: products.pricePaise,
-      unit: products.unit,
-      categoryName: categories.name,
-      updatedAt: products.updatedAt,
-      imageCount: sql<number>`(select count(*)::int from ${productImages} where ${productImages.productId} = ${products.id})`,
-    })
+    .select(ownRowColumns)
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(eq(products.businessId, seller.businessId))
     .orderBy(desc(products.updatedAt), desc(products.id))
     .limit(1000)
+}
+
+export interface OwnProductPage {
+  rows: OwnProductRow[]
+  /** All the seller's products, and how many of them are published (not just this page's). */
+  total: number
+  published: number
+  page: number
+  pageCount: number
+  pageSize: number
+}
+
+/**
+ * One page of the seller's products, newest change first. A page past the last is the last page
+ * (a product deleted from a full last page leaves the seller on a page that still has rows).
+ */
+export async function listOwnProductsPage(
+  db: Db,
+  seller: SellerActor,
+  options: { page: number; pageSize?: number },
+): Promise<OwnProductPage> {
+  const pageSize = options.pageSize ?? 50
+  const [counts] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      published: sql<number>`(count(*) filter (where ${products.status} = 'published'))::int`,
+    })
+    .from(products)
+    .where(eq(products.businessId, seller.businessId))
+  const total = counts?.total ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / pageSize))
+  const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount)
+  const rows = total
+    ? await db
+        .select(ownRowColumns)
+        .from(products)
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .where(eq(products.businessId, seller.businessId))
+        .orderBy(desc(products.updatedAt), desc(products.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+    : []
+  return { rows, total, published: counts?.published ?? 0, page, pageCount, pageSize }
 }
 
 /** One of the seller's own products with its images. Throws NotFound('product_not_found') for anyone else's. */

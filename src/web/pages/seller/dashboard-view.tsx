@@ -1,13 +1,10 @@
-
 import type * as catalog from '../../../modules/catalog/index.ts'
-import { formatDate, } from '../../../shared/format.ts'
-import {
-  CsrfField,
-  type FlashMessage,
-} from '../../views/account-components.tsx'
-import type { PageContext, } from '../../views/page-context.ts'
+import { formatDate, formatNumber } from '../../../shared/format.ts'
+import { CsrfField, type FlashMessage } from '../../views/account-components.tsx'
+import type { PageContext } from '../../views/page-context.ts'
+import { Pagination } from '../../views/pagination.tsx'
 import { ButtonLink, EmptyState, Price, Table } from '../../views/ui.tsx'
-import { SellerShell, } from './seller-frame.tsx'
+import { SellerShell } from './seller-frame.tsx'
 
 // The seller's products: the dashboard table, the add and edit forms, publishing, photos.
 
@@ -26,10 +23,11 @@ export function StatusBadge(props: { status: catalog.OwnProduct['status'] }) {
 export function Dashboard(props: {
   ctx: PageContext
   csrf: string
-  rows: catalog.OwnProductRow[]
+  list: catalog.OwnProductPage
   flash: FlashMessage | null
 }) {
-  const published = props.rows.filter((r) => r.status === 'published').length
+  const { rows, total, published, page, pageCount, pageSize } = props.list
+  const first = (page - 1) * pageSize + 1
   return (
     <SellerShell
       ctx={props.ctx}
@@ -37,8 +35,8 @@ export function Dashboard(props: {
       section="products"
       flash={props.flash}
       lead={
-        props.rows.length
-          ? `${props.rows.length} ${props.rows.length === 1 ? 'product' : 'products'}, ${published} published. Drafts are visible only to you.`
+        total
+          ? `${formatNumber(total)} ${total === 1 ? 'product' : 'products'}, ${formatNumber(published)} published. Drafts are visible only to you.`
           : undefined
       }
     >
@@ -48,16 +46,20 @@ export function Dashboard(props: {
           Import from CSV
         </ButtonLink>
       </div>
-      {props.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <EmptyState title="No products yet" icon="box">
           <p>Add your first product, or import many at once from a spreadsheet.</p>
         </EmptyState>
       ) : (
         <Table
-          caption="Your products"
+          caption={
+            pageCount > 1
+              ? `Your products, ${formatNumber(first)}–${formatNumber(first + rows.length - 1)} of ${formatNumber(total)}`
+              : 'Your products'
+          }
           head={['Product', 'Status', 'Price', 'Photos', 'Updated', 'Action']}
           numeric={[3]}
-          rows={props.rows.map((r) => [
+          rows={rows.map((r) => [
             <span key="t" class="seller-product-title">
               <a href={`/seller/products/${r.id}/edit`}>{r.title}</a>
               <span class="muted">{r.categoryName}</span>
@@ -89,6 +91,12 @@ export function Dashboard(props: {
           ])}
         />
       )}
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        href={(n) => (n === 1 ? '/seller' : `/seller?page=${n}`)}
+        label="Product pages"
+      />
     </SellerShell>
   )
 }

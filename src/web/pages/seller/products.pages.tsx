@@ -9,9 +9,7 @@ import { AppError } from '../../../shared/errors.ts'
 import { formatRupees } from '../../../shared/format.ts'
 import { sendPage } from '../../render.tsx'
 import { uploadsDir } from '../../uploads.ts'
-import type {
-  FlashMessage,
-} from '../../views/account-components.tsx'
+import type { FlashMessage } from '../../views/account-components.tsx'
 import { csrfToken, pageContext } from '../../views/page-context.ts'
 import {
   type FormBody,
@@ -22,24 +20,31 @@ import {
   takeFlash,
   text,
 } from '../account/account-frame.ts'
+import { pageNumber } from '../page-frame.ts'
 import { multipartCsrfPassed, mustBeSeller, productIdParam, sellerOf } from './seller-frame.tsx'
 
 // The seller's products: the dashboard table, the add and edit forms, publishing, photos.
 import { Dashboard } from './dashboard-view.tsx'
 import { type Errors, ProductPage, type ProductForm } from './product-form-view.tsx'
 
+/** Rows of the seller's product table per page. */
+export const productsPerPage = 50
+
 export function sellerProductPages(server: FastifyInstance, app: App) {
   const guard = { preHandler: mustBeSeller(app) }
 
-  server.get('/seller', guard, async (request, reply) => {
-    const rows = await catalog.listOwnProducts(app.db, sellerOf(request))
+  server.get<{ Querystring: { page?: string } }>('/seller', guard, async (request, reply) => {
+    const list = await catalog.listOwnProductsPage(app.db, sellerOf(request), {
+      page: pageNumber(request.query.page, 100_000),
+      pageSize: productsPerPage,
+    })
     noStore(reply)
     return sendPage(
       reply,
       <Dashboard
         ctx={pageContext(request)}
         csrf={csrfToken(reply)}
-        rows={rows}
+        list={list}
         flash={takeFlash(request, reply, app)}
       />,
     )
