@@ -3,8 +3,9 @@ import type { Db } from '../../db/database.ts'
 import { conflict, invalid } from '../../shared/errors.ts'
 import { formatRupees } from '../../shared/format.ts'
 import { parseInput } from '../../shared/validation.ts'
-import { users } from '../accounts/accounts.tables.ts'
+import { businesses, users } from '../accounts/accounts.tables.ts'
 import { products } from '../catalog/catalog.tables.ts'
+import * as messaging from '../messaging/index.ts'
 import { abuseReports, buyerBlocks, enquiries, enquiryMessages, leadNotes } from './enquiries.tables.ts'
 import { sharedContactOf } from './contact-sharing.ts'
 import { addThreadEvent, findForParty } from './enquiries.ts'
@@ -132,7 +133,21 @@ export async function listLeads(db: Db, seller: SellerActor, filters: LeadFilter
     lastMessageAt: r.lastMessageAt,
     createdAt: r.createdAt,
   }))
-  return { items, total: totalRow?.n ?? 0, page, pageSize, counts, unread }
+  const unreachable = await unreachableAlerts(db, seller.businessId)
+  return { items, total: totalRow?.n ?? 0, page, pageSize, counts, unread, unreachable }
+}
+
+/**
+ * Where the business owner's lead alerts could not go (an SMS to a landline), from the outbox's
+ * skipped rows: the lead list tells the seller, so they can add a mobile number. Empty once a
+ * later alert on that channel was queued normally.
+ */
+export async function unreachableAlerts(db: Db, businessId: number): Promise<messaging.UnreachableChannel[]> {
+  const [business] = await db
+    .select({ ownerUserId: businesses.ownerUserId })
+    .from(businesses)
+    .where(eq(businesses.id, businessId))
+  return business ? messaging.findUnreachableChannels(db, business.ownerUserId) : []
 }
 
 /** How many of the seller's leads (spam aside) have something they have not read; for the seller centre menu. */

@@ -4,7 +4,11 @@ import { classifyTable, notPersonal } from '../privacy/inventory.ts'
 
 export const messageChannels = ['email', 'sms'] as const
 export type MessageChannel = (typeof messageChannels)[number]
-export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const
+/**
+ * `skipped`: never sent because the address cannot be reached on its channel (an SMS to a
+ * landline); `last_error` says why. The row is the record the person is told about.
+ */
+export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'skipped'] as const
 export type OutboxStatus = (typeof outboxStatuses)[number]
 
 /**
@@ -40,38 +44,42 @@ export const outboxMessages = pgTable(
   ],
 )
 
-export const outboxMessagesInventory = classifyTable(outboxMessages, 'Emails and text messages waiting to be sent, and sent.', {
-  id: notPersonal,
-  kind: notPersonal,
-  channel: notPersonal,
-  purpose: notPersonal,
-  recipientUserId: notPersonal,
-  toAddress: {
-    personal: true,
-    category: 'contact',
-    description: 'The email address or mobile number a message was sent to',
-    purposes: ['account', 'enquiries', 'orders', 'marketing_email'],
-    retention: '1 year after sending',
-    erasure: 'delete',
+export const outboxMessagesInventory = classifyTable(
+  outboxMessages,
+  'Emails and text messages waiting to be sent, and sent.',
+  {
+    id: notPersonal,
+    kind: notPersonal,
+    channel: notPersonal,
+    purpose: notPersonal,
+    recipientUserId: notPersonal,
+    toAddress: {
+      personal: true,
+      category: 'contact',
+      description: 'The email address or mobile number a message was sent to',
+      purposes: ['account', 'enquiries', 'orders', 'marketing_email'],
+      retention: '1 year after sending',
+      erasure: 'delete',
+    },
+    data: {
+      personal: true,
+      category: 'content',
+      description: 'What the message said (e.g. an enquiry you received, a sign-in link)',
+      purposes: ['account', 'enquiries', 'orders', 'marketing_email'],
+      retention: '1 year after sending',
+      erasure: 'delete',
+    },
+    status: notPersonal,
+    attempts: notPersonal,
+    nextAttemptAt: notPersonal,
+    idempotencyKey: notPersonal,
+    provider: notPersonal,
+    providerMessageId: notPersonal,
+    lastError: notPersonal,
+    createdAt: notPersonal,
+    sentAt: notPersonal,
   },
-  data: {
-    personal: true,
-    category: 'content',
-    description: 'What the message said (e.g. an enquiry you received, a sign-in link)',
-    purposes: ['account', 'enquiries', 'orders', 'marketing_email'],
-    retention: '1 year after sending',
-    erasure: 'delete',
-  },
-  status: notPersonal,
-  attempts: notPersonal,
-  nextAttemptAt: notPersonal,
-  idempotencyKey: notPersonal,
-  provider: notPersonal,
-  providerMessageId: notPersonal,
-  lastError: notPersonal,
-  createdAt: notPersonal,
-  sentAt: notPersonal,
-})
+)
 
 /**
  * Where messages go when no real provider is configured: the development mailbox and SMS outbox,
@@ -102,15 +110,19 @@ const devCopy = {
   erasure: 'delete',
 } as const
 
-export const devMailboxInventory = classifyTable(devMailbox, 'Development only: messages that would have been sent.', {
-  id: notPersonal,
-  channel: notPersonal,
-  idempotencyKey: notPersonal,
-  fromAddress: { ...devCopy, description: 'Sender address of a development message' },
-  toAddress: { ...devCopy, description: 'Recipient of a development message' },
-  subject: { ...devCopy, category: 'content', description: 'Subject of a development message' },
-  text: { ...devCopy, category: 'content', description: 'Body of a development message' },
-  html: { ...devCopy, category: 'content', description: 'Body of a development message' },
-  headers: { ...devCopy, description: 'Headers of a development message' },
-  createdAt: notPersonal,
-})
+export const devMailboxInventory = classifyTable(
+  devMailbox,
+  'Development only: messages that would have been sent.',
+  {
+    id: notPersonal,
+    channel: notPersonal,
+    idempotencyKey: notPersonal,
+    fromAddress: { ...devCopy, description: 'Sender address of a development message' },
+    toAddress: { ...devCopy, description: 'Recipient of a development message' },
+    subject: { ...devCopy, category: 'content', description: 'Subject of a development message' },
+    text: { ...devCopy, category: 'content', description: 'Body of a development message' },
+    html: { ...devCopy, category: 'content', description: 'Body of a development message' },
+    headers: { ...devCopy, description: 'Headers of a development message' },
+    createdAt: notPersonal,
+  },
+)

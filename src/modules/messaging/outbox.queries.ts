@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm'
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../../db/database.ts'
 import { type MessageChannel, outboxMessages } from './messaging.tables.ts'
 
@@ -209,4 +209,44 @@ export async function markAttemptFailed(
     .where(stillClaimed(claim))
     .returning({ id: outboxMessages.id })
   return rows.length === 1
+}
+
+/** A channel on which the latest message to a person could not be sent at all (see `skipped`). */
+export interface UnreachableChannel {
+  channel: MessageChannel
+  /** The validator's code, e.g. 'invalid_phone'. */
+  code: string
+  /** Why, in a sentence a person can act on. */
+  reason: string
+  at: Date
+}
+
+/**
+ * The channels on which the most recent message to this account was skipped as unreachable. A
+ * channel drops out as soon as a later message on it is queued normally (the address was fixed).
+ */
+export async function findUnreachableChannels(db: Db, userId: string): Promise<UnreachableChannel[]> {
+  const found: UnreachableChannel[] = []
+  for (const channel of ['email', 'sms'] as const) {
+    const [latest] = await db
+      .select({
+        status: outboxMessages.status,
+        lastError: outboxMessages.lastError,
+        createdAt: outboxMessages.createdAt,
+      })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipientUserId, userId), eq(outboxMessages.channel, channel)))
+      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+      .limit(1)
+    if (latest?.status !== 'skipped') continue
+    const text = latest.lastError ?? ''
+    const colon = text.indexOf(': ')
+    found.push({
+      channel,
+      code: colon > 0 ? text.slice(0, colon) : 'unreachable',
+      reason: colon > 0 ? text.slice(colon + 2) : text,
+      at: latest.createdAt,
+    })
+  }
+  return found
 }

@@ -5,6 +5,7 @@ import * as privacy from '#src/modules/privacy/index.ts'
 import { buildUser } from '#test/factories.ts'
 import { testDatabaseKind, useTestDb } from '#test/setup.ts'
 import { outboxMessages } from './messaging.tables.ts'
+import { findUnreachableChannels } from './outbox.queries.ts'
 import { queueMessage } from './outbox.ts'
 
 const reset = { firstName: 'Asha', resetUrl: 'https://mandi.example/reset?t=abc', expiresInMinutes: 30 }
@@ -97,14 +98,75 @@ describe(`queueMessage (${testDatabaseKind})`, () => {
     )
   })
 
-  it('refuses bad addresses and channels a kind is not sent on', async () => {
+  it('skips a channel that cannot reach the person, records why, and still sends the other', async () => {
+    const rows = await queueMessage(ctx.db, {
+      kind: 'enquiry-received',
+      to: { email: 'seller@example.in', phone: '+91 22 2345 6789' },
+      data: enquiry,
+      idempotencyKey: 'enquiry:landline',
+    })
+    assert.deepEqual(
+      rows.map((r) => [r.channel, r.status, r.lastError]),
+      [
+        ['email', 'pending', null],
+        ['sms', 'skipped', 'invalid_phone: Text messages need a mobile number; this one is a landline.'],
+      ],
+    )
+    // Repeating the call finds the same rows, the skipped one included.
+    const again = await queueMessage(ctx.db, {
+      kind: 'enquiry-received',
+      to: { email: 'seller@example.in', phone: '+91 22 2345 6789' },
+      data: enquiry,
+      idempotencyKey: 'enquiry:landline',
+    })
+    assert.deepEqual(
+      again.map((r) => r.id),
+      rows.map((r) => r.id),
+    )
+    // Nothing reachable at all: recorded, not thrown.
+    const [junk] = await queueMessage(ctx.db, {
+      kind: 'enquiry-received',
+      to: { phone: '12345' },
+      data: enquiry,
+    })
+    assert.equal(junk!.status, 'skipped')
+    assert.match(junk!.lastError!, /^invalid_phone: /)
+  })
+
+  it('lists the channels whose latest message was skipped, until one is queued normally', async () => {
+    const user = await buildUser(ctx.db)
+    const queue = (phone: string) =>
+      queueMessage(ctx.db, {
+        kind: 'enquiry-received',
+        toUserId: user.id,
+        to: { email: 'seller@example.in', phone },
+        data: enquiry,
+      })
+    assert.deepEqual(await findUnreachableChannels(ctx.db, user.id), [])
+    await queue('+91 22 2345 6789')
+    const [sms, ...rest] = await findUnreachableChannels(ctx.db, user.id)
+    assert.deepEqual(rest, [])
+    assert.equal(sms!.channel, 'sms')
+    assert.equal(sms!.code, 'invalid_phone')
+    assert.equal(sms!.reason, 'Text messages need a mobile number; this one is a landline.')
+    await ctx.db
+      .update(outboxMessages)
+      .set({ createdAt: new Date(Date.now() - 60_000) })
+      .where(eq(outboxMessages.recipientUserId, user.id))
+    await queue('98765 43210')
+    assert.deepEqual(await findUnreachableChannels(ctx.db, user.id), [])
+  })
+
+  it('refuses a single bad address and channels a kind is not sent on', async () => {
     await assert.rejects(
-      queueMessage(ctx.db, { kind: 'enquiry-received', to: { phone: '12345' }, data: enquiry }),
-      { code: 'invalid_phone' },
+      queueMessage(ctx.db, { kind: 'enquiry-received', to: '+91 22 2345 6789', data: enquiry }),
+      {
+        code: 'invalid_phone',
+      },
     )
     await assert.rejects(
-      queueMessage(ctx.db, { kind: 'enquiry-received', to: { phone: '+91 22 2345 6789' }, data: enquiry }),
-      { code: 'invalid_phone' },
+      queueMessage(ctx.db, { kind: 'password-reset', to: { phone: '98765 43210' }, data: reset }),
+      { code: 'channel_not_supported' },
     )
     await assert.rejects(
       queueMessage(ctx.db, { kind: 'password-reset', to: 'not-an-address', data: reset }),

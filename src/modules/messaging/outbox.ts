@@ -14,7 +14,13 @@ export interface QueueMessageInput<K extends MessageKind = MessageKind> {
   kind: K
   /** The account the message is for; required for consent-based kinds, and lets erasure find the row. */
   toUserId?: string | null | undefined
-  /** An email address, a phone number, or both for kinds that go out on both channels. */
+  /**
+   * An email address, a phone number, or both for kinds that go out on both channels. A single
+   * address (a string) must be valid. In the object form each channel is best effort: an address
+   * that cannot be reached on its channel (a landline for SMS, a malformed email) is recorded as a
+   * `skipped` row with the reason, the other channel still goes out, and nothing is thrown, so a
+   * notification that cannot reach someone never fails the action that caused it.
+   */
   to: string | { email?: string | null | undefined; phone?: string | null | undefined }
   data: MessageData<K>
   /**
@@ -29,8 +35,10 @@ const key = z.string().min(1).max(200)
 
 /**
  * Queues a message in the caller's transaction, one outbox row per channel; it is sent only if
- * that transaction commits. Throws invalid('invalid_message_data' | 'invalid_email' |
- * 'invalid_phone' | 'channel_not_supported' | 'recipient_required' | 'recipient_user_required'),
+ * that transaction commits. A channel whose address cannot be reached (object form of `to` only)
+ * gets a row in status `skipped`, its reason in `last_error`; the worker never picks it up.
+ * Throws invalid('invalid_message_data' | 'invalid_email' | 'invalid_phone' (a single bad address
+ * given as a string) | 'channel_not_supported' | 'recipient_required' | 'recipient_user_required'),
  * forbidden('consent_required') for a consent-based kind without consent, and
  * conflict('idempotency_key_reused').
  */
@@ -65,7 +73,7 @@ export async function queueMessage<K extends MessageKind>(
       : parseInput(key, input.idempotencyKey, 'invalid_idempotency_key')
   const perChannelKeys = channelsOf(definition).length > 1
   const rows: OutboxMessage[] = []
-  for (const [channel, toAddress] of addresses) {
+  for (const { channel, toAddress, skipReason } of addresses) {
     const idempotencyKey = perChannelKeys ? `${baseKey}:${channel}` : baseKey
     const inserted = await insertOutboxMessage(tx, {
       kind: input.kind,
@@ -73,8 +81,10 @@ export async function queueMessage<K extends MessageKind>(
       purpose: definition.purpose,
       recipientUserId: toUserId,
       toAddress,
-      data,
+      // A skipped message is never sent, so a one-time secret in it is not kept either.
+      data: skipReason !== undefined && definition.eraseDataWhenDone ? {} : data,
       idempotencyKey,
+      ...(skipReason === undefined ? {} : { status: 'skipped' as const, lastError: skipReason }),
     })
     const row = inserted ?? (await findOutboxMessageByKey(tx, idempotencyKey))
     if (!row || row.kind !== input.kind || row.channel !== channel) {
@@ -88,14 +98,25 @@ export async function queueMessage<K extends MessageKind>(
   return rows
 }
 
-function resolveAddresses(kind: string, channels: MessageChannel[], to: QueueMessageInput['to']) {
-  const given: Partial<Record<MessageChannel, string>> =
-    typeof to === 'string'
-      ? to.includes('@')
-        ? { email: to }
-        : { sms: to }
-      : { email: to.email ?? undefined, sms: to.phone ?? undefined }
-  const addresses: [MessageChannel, string][] = []
+interface ResolvedAddress {
+  channel: MessageChannel
+  toAddress: string
+  /** Set when the address cannot be reached on this channel: the row is recorded as skipped. */
+  skipReason?: string
+}
+
+function resolveAddresses(
+  kind: string,
+  channels: MessageChannel[],
+  to: QueueMessageInput['to'],
+): ResolvedAddress[] {
+  const single = typeof to === 'string'
+  const given: Partial<Record<MessageChannel, string>> = single
+    ? to.includes('@')
+      ? { email: to }
+      : { sms: to }
+    : { email: to.email ?? undefined, sms: to.phone ?? undefined }
+  const addresses: ResolvedAddress[] = []
   for (const channel of ['email', 'sms'] as const) {
     const address = given[channel]
     if (address === undefined) continue
@@ -105,10 +126,20 @@ function resolveAddresses(kind: string, channels: MessageChannel[], to: QueueMes
         `"${kind}" is not sent by ${channel === 'sms' ? 'SMS' : 'email'}.`,
       )
     }
-    addresses.push([
-      channel,
-      channel === 'email' ? normaliseEmail(address) : normalisePhone(address, { mobile: true }),
-    ])
+    try {
+      addresses.push({
+        channel,
+        toAddress: channel === 'email' ? normaliseEmail(address) : normalisePhone(address, { mobile: true }),
+      })
+    } catch (error) {
+      if (single || !(error instanceof AppError) || error.kind !== 'invalid') throw error
+      // The reason is the validator's sentence, which never repeats the address itself.
+      addresses.push({
+        channel,
+        toAddress: address.trim().slice(0, 254),
+        skipReason: `${error.code}: ${error.message}`,
+      })
+    }
   }
   if (addresses.length === 0) throw invalid('recipient_required', `"${kind}" needs an address to send to.`)
   return addresses

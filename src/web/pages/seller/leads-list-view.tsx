@@ -4,7 +4,7 @@ import { DateTime, type FlashMessage } from '../../views/account-components.tsx'
 import { Icon } from '../../views/icons.tsx'
 import type { PageContext } from '../../views/page-context.ts'
 import { Pagination } from '../../views/pagination.tsx'
-import { Badge, Button, EmptyState } from '../../views/ui.tsx'
+import { Badge, Button, EmptyState, Flash } from '../../views/ui.tsx'
 import { withQuery } from '../../views/urls.ts'
 import { leadStatusLabels } from '../enquiries/thread-view.tsx'
 import { SellerShell } from './seller-frame.tsx'
@@ -56,6 +56,7 @@ export function LeadListPage(props: {
       flash={props.flash}
       lead="Enquiries and matched buy requirements from buyers. You see each buyer's name, company and city; their email and phone appear only if they choose to share them."
     >
+      <UnreachableNotice channels={result.unreachable} />
       <nav class="lead-tabs" aria-label="Lead status">
         <ul>
           {tabs.map((t) => (
@@ -187,5 +188,35 @@ export function LeadListPage(props: {
         label="Lead pages"
       />
     </SellerShell>
+  )
+}
+
+/**
+ * Shown while the latest lead alert on a channel could not be sent (recorded as skipped in the
+ * outbox): leads still arrive here and by the other channel, but the seller should fix the address.
+ */
+function UnreachableNotice(props: { channels: LeadList['unreachable'] }) {
+  const sms = props.channels.find((c) => c.channel === 'sms')
+  const email = props.channels.find((c) => c.channel === 'email')
+  if (!sms && !email) return null
+  return (
+    <div class="lead-alert-notice">
+      {sms ? (
+        <Flash kind="error" title="We could not text you about new leads">
+          <p>
+            {sms.reason} Leads still reach you here and by email. To get a text message for each new lead,{' '}
+            <a href="/account/profile">add a mobile number to your profile</a>.
+          </p>
+        </Flash>
+      ) : null}
+      {email ? (
+        <Flash kind="error" title="We could not email you about new leads">
+          <p>
+            {email.reason} Leads still reach you here.{' '}
+            <a href="/account">Check the email address on your account</a>.
+          </p>
+        </Flash>
+      ) : null}
+    </div>
   )
 }
