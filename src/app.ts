@@ -35,6 +35,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       sms: config.messaging.sms,
       devSmsSenderId: config.messaging.smsSenderId,
       dltTemplateIds: messaging.parseDltTemplateIds(config.messaging.dltTemplates),
+      // The relay receiver runs only with INBOUND_SMTP_PORT; without it mails ask for replies on Mandi.
+      repliesByEmail: config.messaging.inbound !== undefined,
     },
     database.db,
     logger,

@@ -397,3 +397,16 @@ describe(`the messaging.deliver job (${testDatabaseKind})`, () => {
     await runJobNow(app, 'messaging.sweep')
   })
 })
+
+describe('the reply wording follows the inbound receiver', () => {
+  it('asks for replies by email only when INBOUND_SMTP_PORT is set', async (t) => {
+    for (const [overrides, expected] of [
+      [{}, false],
+      [{ INBOUND_SMTP_PORT: '2525' }, true],
+    ] as const) {
+      const app = await createApp(testConfig(overrides), { database: await openTestDatabase() })
+      t.after(() => app.close())
+      assert.equal(app.messaging.renderContext.repliesByEmail, expected)
+    }
+  })
+})

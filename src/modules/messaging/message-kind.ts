@@ -11,6 +11,11 @@ export interface RenderContext {
   operatorName: string
   /** DLT template ids registered by the operator, by message kind (Indian SMS rules). */
   dltTemplateIds: Readonly<Record<string, string>>
+  /**
+   * The inbound mail receiver is on (INBOUND_SMTP_PORT set), so a reply to a relay email reaches
+   * the thread. When off or unset, mails ask for the reply on Mandi instead.
+   */
+  repliesByEmail?: boolean | undefined
 }
 
 export interface EmailContent {

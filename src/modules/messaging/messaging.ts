@@ -39,6 +39,8 @@ export interface MessagingConfig {
   /** SMS_DLT_TEMPLATES parsed: DLT template id by message kind. */
   dltTemplateIds?: Readonly<Record<string, string>> | undefined
   policy?: Partial<DeliveryPolicy> | undefined
+  /** INBOUND_SMTP_PORT set (config.messaging.inbound): replies to relay emails reach the thread. */
+  repliesByEmail?: boolean | undefined
 }
 
 export interface Messaging extends DeliveryDeps {
@@ -73,6 +75,7 @@ export function createMessaging(config: MessagingConfig, db: Db, logger: Logger)
     publicUrl: config.publicUrl.replace(/\/$/, ''),
     operatorName: config.operatorName,
     dltTemplateIds: config.dltTemplateIds ?? {},
+    repliesByEmail: config.repliesByEmail ?? false,
   }
   const messaging: Messaging = {
     config,

@@ -63,8 +63,15 @@ export const enquiryMessage = defineMessageKind({
     const whoShort = data.author.party === 'buyer' ? data.author.firstName : data.author.businessName
     const relay = { name: oneLine(`${who} via Mandi`, 120), address: data.relayAddress }
     const intro = `${who} wrote about “${oneLine(data.subject, 120)}”:`
-    const howToReply = `Reply to this email to answer ${whoShort}: your reply goes through Mandi, and neither side sees the other’s email address. Quoted text and your signature are removed before it is passed on.`
-    const onSite = `Or see the whole conversation on Mandi: ${data.threadUrl}`
+    // A reply by email reaches the thread only while the inbound receiver runs; without it, the
+    // mail must not invite one (it would bounce), and the way to answer is the link.
+    const byEmail = ctx.repliesByEmail === true
+    const howToReply = byEmail
+      ? `Reply to this email to answer ${whoShort}: your reply goes through Mandi, and neither side sees the other’s email address. Quoted text and your signature are removed before it is passed on.`
+      : `Replies to this email are not received: answer ${whoShort} on Mandi, where neither side sees the other’s email address.`
+    const onSite = byEmail
+      ? `Or see the whole conversation on Mandi: ${data.threadUrl}`
+      : `Reply on Mandi: ${data.threadUrl}`
     const contact = data.sharedContact
     const contactLines = contact
       ? [
@@ -87,8 +94,7 @@ export const enquiryMessage = defineMessageKind({
         intro,
         data.body,
         ...(contactLines.length ? [contactLines.join('\n')] : []),
-        howToReply,
-        onSite,
+        ...(byEmail ? [howToReply, onSite] : [onSite, howToReply]),
       ),
       html: renderEmailHtml({
         ctx,
@@ -120,7 +126,7 @@ export const enquiryMessage = defineMessageKind({
             ) : null}
             <p>
               <a href={data.threadUrl} style={emailStyles.button}>
-                See the conversation on Mandi
+                {byEmail ? 'See the conversation on Mandi' : 'Reply on Mandi'}
               </a>
             </p>
             <p style={emailStyles.muted}>{howToReply}</p>

@@ -51,8 +51,8 @@ const samples: { [K in MessageKind]: MessageData<K> } = {
   },
 }
 
-function email(kind: MessageKind, data: unknown = samples[kind]) {
-  const rendered = renderMessage(kind, 'email', data, ctx)
+function email(kind: MessageKind, data: unknown = samples[kind], context: RenderContext = ctx) {
+  const rendered = renderMessage(kind, 'email', data, context)
   assert.equal(rendered.channel, 'email')
   return rendered.content as Extract<typeof rendered, { channel: 'email' }>['content']
 }
@@ -156,6 +156,30 @@ describe('message kinds', () => {
     })
     assert.equal(seller.from?.name, 'Kovai "Pumps" & Co via Mandi')
     assert.match(seller.html, /Kovai &quot;Pumps&quot; &amp; Co/)
+  })
+
+  it('asks for a reply by email only while the inbound receiver is on, and on Mandi otherwise', () => {
+    const threadUrl = samples['enquiry-message'].threadUrl
+    const on = email('enquiry-message', undefined, { ...ctx, repliesByEmail: true })
+    assert.match(on.text, /Reply to this email to answer Ravi/)
+    assert.match(on.html, /Reply to this email to answer Ravi/)
+    assert.doesNotMatch(on.text, /not received/)
+
+    for (const context of [{ ...ctx, repliesByEmail: false }, ctx]) {
+      const off = email('enquiry-message', undefined, context)
+      for (const part of [off.text, off.html]) {
+        assert.doesNotMatch(part, /reply to this email/i)
+        assert.match(part, /Replies to this email are not received: answer Ravi on Mandi/)
+      }
+      assert.ok(off.text.includes(`Reply on Mandi: ${threadUrl}`), off.text)
+      assert.match(off.html, new RegExp(`<a href="${threadUrl}"[^>]*>Reply on Mandi</a>`))
+    }
+    // The new-enquiry mail never invited a reply by email: it is not sent from a relay address.
+    for (const repliesByEmail of [true, false]) {
+      const received = email('enquiry-received', undefined, { ...ctx, repliesByEmail })
+      assert.doesNotMatch(received.text, /reply to this email/i)
+      assert.match(received.text, /See it and reply: https:\/\/mandi\.example\/seller\/enquiries\/42/)
+    }
   })
 
   it('carries the buyer’s shared contact details only to the seller, and nothing else personal', () => {
