@@ -111,6 +111,7 @@ export const declarations: Declarations = {
     ],
   },
   '/s/:slug': { GET: { params: (f) => ({ slug: f.seller.business.slug }), expect: everyone() } },
+  '/suppliers': { GET: { expect: everyone() } },
   '/suppliers/:city': { GET: { params: () => ({ city: 'pune' }), expect: everyone() } },
   '/suppliers/:city/:category': {
     GET: { params: (f) => ({ city: 'pune', category: f.category.sub.slug }), expect: everyone() },

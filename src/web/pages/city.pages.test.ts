@@ -99,6 +99,22 @@ describe(`city pages (${testDatabaseKind})`, () => {
     })
   })
 
+  describe('/suppliers', () => {
+    it('lists the cities with published suppliers, alphabetically, with seller counts, linking to each city', async () => {
+      const res = await ctx.server.inject('/suppliers')
+      assert.equal(res.statusCode, 200)
+      assert.equal(title(res.body), 'Industrial suppliers by city · Mandi')
+      const list = res.body.match(/<ul class="city-index"[^>]*>(.*?)<\/ul>/s)?.[1] ?? ''
+      // Pune's two spellings are one city; Atlantis (drafts only) and Navi Mumbai (no products) are not listed.
+      assert.deepEqual(hrefs(list), ['/suppliers/pune', '/suppliers/rajkot'])
+      assert.match(list, /href="\/suppliers\/pune">Pune<\/a> <span class="count">\(2 sellers\)<\/span>/)
+      assert.match(list, /href="\/suppliers\/rajkot">Rajkot<\/a> <span class="count">\(1 seller\)<\/span>/)
+      assert.match(res.body, /<strong>3 sellers<\/strong> in 2 cities/)
+      assert.match(res.body, /<link rel="canonical" href="http:\/\/[^"]+\/suppliers"/)
+      for (const href of hrefs(list)) assert.equal((await ctx.server.inject(href)).statusCode, 200, href)
+    })
+  })
+
   describe('/suppliers/:city', () => {
     it('lists the categories with products in the city, with counts of published products only', async () => {
       const res = await ctx.server.inject('/suppliers/pune')

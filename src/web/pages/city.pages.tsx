@@ -13,25 +13,26 @@ import { Pagination } from '../views/pagination.tsx'
 import { Breadcrumbs, EmptyState } from '../views/ui.tsx'
 import { categoryPath, cityCategoryPath, cityPath, productPath, withQuery } from '../views/urls.ts'
 import { canonicalUrl, pageNumber, sendNotFound, topCategoryLinks } from './page-frame.ts'
+import { suppliersIndexPage } from './suppliers-index.pages.tsx'
 
 const SORTS: catalog.ProductSort[] = ['newest', 'price_asc', 'price_desc']
 const SELLERS_SHOWN = 12
 
 /**
- * City pages: `/suppliers/:city` (every category in the city, with counts, and its sellers) and
+ * City pages: `/suppliers` (the index of cities, suppliers-index.pages.tsx), `/suppliers/:city` (every category in the city, with counts, and its sellers) and
  * `/suppliers/:city/:category` ("Valves suppliers in Pune": that category's products and
  * sellers in the city). The city's counts come from one grouped query kept in the catalogue
  * memo until the catalogue changes; the product list is the ordinary listing with a city filter.
  */
 export function cityPages(server: FastifyInstance, app: App) {
   const memo = server.catalogMemo
-  const findCity = async (slug: string) => {
-    const cities = await memo.get('supplier-cities', async () => {
+  const supplierCities = () =>
+    memo.get('supplier-cities', async () => {
       const list = await catalog.listSupplierCities(app.db)
       return new Map(list.map((city) => [city.slug, city]))
     })
-    return cities.get(slug.toLowerCase())
-  }
+  const findCity = async (slug: string) => (await supplierCities()).get(slug.toLowerCase())
+  suppliersIndexPage(server, app, async () => [...(await supplierCities()).values()])
   const cityCounts = (tree: catalog.CategoryTree, city: catalog.SupplierCity) =>
     memo.get(`city-counts:${city.slug}`, async () =>
       cityCountsOf(tree, await catalog.loadCityCatalogue(app.db, city)),
