@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { conflict, invalid } from '../../shared/errors.ts'
-import { formatRupees } from '../../shared/format.ts'
+import { formatQuantity, formatRupees } from '../../shared/format.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { businesses, users } from '../accounts/accounts.tables.ts'
 import { products } from '../catalog/catalog.tables.ts'
@@ -301,7 +301,7 @@ export async function sendQuote(
       throw conflict('enquiry_not_open', 'The buyer has closed this enquiry, so it cannot take a quote.')
     assertTransition(enquiry.leadStatus, 'quoted')
     const total = Math.round(quote.pricePaisePerUnit * quote.quantity)
-    const body = `Quote: ${formatRupees(quote.pricePaisePerUnit)} per ${quote.unit} for ${quote.quantity} ${quote.unit} (${formatRupees(total)} in all), valid until ${quote.validUntil}.${quote.terms ? `\nTerms: ${quote.terms}` : ''}`
+    const body = `Quote: ${formatRupees(quote.pricePaisePerUnit)} per ${quote.unit} for ${formatQuantity(quote.quantity, quote.unit)} (${formatRupees(total)} in all), valid until ${quote.validUntil}.${quote.terms ? `\nTerms: ${quote.terms}` : ''}`
     const [message] = await tx
       .insert(enquiryMessages)
       .values({
