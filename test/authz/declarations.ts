@@ -85,7 +85,10 @@ export const declarations: Declarations = {
   '/api/docs': { GET: { expect: everyone() } },
   '/privacy': { GET: { expect: everyone() } },
   '/privacy/data-we-hold': { GET: { expect: everyone() } },
-  '/privacy/verify-receipt': { GET: { expect: everyone() } },
+  '/privacy/verify-receipt': {
+    GET: { expect: everyone() },
+    POST: { body: { receipt: 'not.a.receipt' }, expect: everyone() },
+  },
   '/terms': { GET: { expect: everyone() } },
   '/grievance': { GET: { expect: everyone() } },
 

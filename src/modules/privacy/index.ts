@@ -2,7 +2,14 @@
 // list of purposes, the consent ledger, the disclosure ledger and the staff access log. It imports
 // no other module. Ledgers are append-only (database triggers refuse UPDATE and DELETE).
 export { recordAccess } from './access-log.ts'
-export { consentPurposes, consentReceipt, hasConsent, listConsents, recordConsent } from './consent.ts'
+export {
+  consentPurposes,
+  consentReceipt,
+  hasConsent,
+  listConsents,
+  receiptStanding,
+  recordConsent,
+} from './consent.ts'
 export type { ConsentChannel, ReceiptContext } from './consent.ts'
 export { listDisclosures, recordDisclosure } from './disclosures.ts'
 export type { DisclosureInput } from './disclosures.ts'
@@ -13,7 +20,7 @@ export type { Collection, ColumnRef, FormCollection } from './collection.ts'
 export { buildNotice, categoryTitles, personalFieldNames } from './notice.ts'
 export type { NoticeItem, NoticeSection } from './notice.ts'
 export { currentPolicyVersion, policyVersions } from './policy.ts'
-export { createReceiptSigner, verifyReceipt } from './receipts.ts'
+export { createReceiptSigner, receiptToken, verifyReceipt } from './receipts.ts'
 export type { ConsentReceiptClaims, PublicJwk, ReceiptCheck, ReceiptSigner } from './receipts.ts'
 export { recipientDeclarations } from './recipients.ts'
 export { availableRights, comingRights, dataSubjectRights, rightsPhrase } from './rights.ts'

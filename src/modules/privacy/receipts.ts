@@ -38,7 +38,8 @@ const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url'
 
 export function createReceiptSigner(privateKeyPem: string): ReceiptSigner {
   const privateKey = createPrivateKey(privateKeyPem)
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('The consent receipt key must be an Ed25519 key')
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error('The consent receipt key must be an Ed25519 key')
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' }) as { x: string }
   const kid = createHash('sha256').update(jwk.x).digest('base64url').slice(0, 16)
   const publicJwk: PublicJwk = { kty: 'OKP', crv: 'Ed25519', x: jwk.x, kid, alg: 'EdDSA', use: 'sig' }
@@ -56,9 +57,38 @@ export function createReceiptSigner(privateKeyPem: string): ReceiptSigner {
 
 export type ReceiptCheck = { valid: true; claims: ConsentReceiptClaims } | { valid: false; reason: string }
 
-/** Verifies a receipt against a public JWK; any change to header, claims or signature fails. */
-export function verifyReceipt(token: string, jwk: Pick<PublicJwk, 'kty' | 'crv' | 'x'> & { kid?: string }): ReceiptCheck {
-  const parts = token.trim().split('.')
+/**
+ * The compact JWS inside whatever a person pastes or uploads: the downloaded file whole (a JSON
+ * document with a `receipt` member), the token as a JSON string, or the token itself.
+ */
+export function receiptToken(text: string): string {
+  const trimmed = text.replace(/^\uFEFF/, '').trim()
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('"')) return trimmed
+  try {
+    const parsed: unknown = JSON.parse(trimmed)
+    if (typeof parsed === 'string') return parsed.trim()
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      typeof (parsed as { receipt?: unknown }).receipt === 'string'
+    ) {
+      return (parsed as { receipt: string }).receipt.trim()
+    }
+  } catch {
+    // Not JSON after all: checked as it is, and reported as not a compact JWS.
+  }
+  return trimmed
+}
+
+/**
+ * Verifies a receipt against a public JWK; any change to header, claims or signature fails. Accepts
+ * the downloaded file as it is, or the token alone (see receiptToken).
+ */
+export function verifyReceipt(
+  token: string,
+  jwk: Pick<PublicJwk, 'kty' | 'crv' | 'x'> & { kid?: string },
+): ReceiptCheck {
+  const parts = receiptToken(token).split('.')
   if (parts.length !== 3) return { valid: false, reason: 'not a compact JWS' }
   const [header, payload, signature] = parts as [string, string, string]
   let parsedHeader: { alg?: string; kid?: string }

@@ -1,13 +1,17 @@
-import type { FastifyInstance } from 'fastify'
+import fastifyMultipart from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { App } from '../../app.ts'
 import { dataInventory } from '../../inventory.ts'
 import * as privacy from '../../modules/privacy/index.ts'
 import { formatDate } from '../../shared/format.ts'
+import { csrfPassed } from '../csrf.ts'
 import { sendPage } from '../render.tsx'
+import { CsrfField } from '../views/account-components.tsx'
 import { Layout } from '../views/layout.tsx'
-import { pageContext } from '../views/page-context.ts'
+import { csrfToken, pageContext } from '../views/page-context.ts'
 import { Breadcrumbs, Button, Flash, Table } from '../views/ui.tsx'
 import { declaredForms, mustGiveWords } from './info/collection.ts'
+import { formBody, noStore, text } from './account/account-frame.ts'
 import { canonicalUrl } from './page-frame.ts'
 
 const basisWords: Record<privacy.PurposeDefinition['basis'], string> = {
@@ -163,56 +167,139 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
     )
   })
 
-  server.get<{ Querystring: { receipt?: string } }>('/privacy/verify-receipt', async (request, reply) => {
-    const ctx = pageContext(request)
-    const receipt =
-      typeof request.query.receipt === 'string' ? request.query.receipt.trim().slice(0, 8192) : ''
-    const check = receipt ? privacy.verifyReceipt(receipt, app.receipts.publicJwk) : undefined
-    return sendPage(
-      reply,
-      <Layout
-        ctx={ctx}
-        title="Verify a consent receipt"
-        noindex
-        canonical={canonicalUrl(app, '/privacy/verify-receipt')}
-      >
-        <div class="container page-narrow prose">
-          <Breadcrumbs
-            items={[
-              { label: 'Home', href: '/' },
-              { label: 'Privacy', href: '/privacy' },
-              { label: 'Verify a receipt' },
-            ]}
-          />
-          <h1>Verify a consent receipt</h1>
-          <p>
-            Paste a receipt to check that this marketplace issued it and that nothing in it was changed. The
-            public key used is published at{' '}
-            <a href="/.well-known/consent-receipt-key">/.well-known/consent-receipt-key</a>.
-          </p>
-          {check?.valid ? (
-            <Flash kind="success" title="This receipt is genuine">
-              Consent to “{check.claims.purpose.title}” was given on{' '}
-              {formatDate(new Date(check.claims.iat * 1000))} under notice version{' '}
-              {check.claims.policyVersion}, through {check.claims.channel.replace('_', ' ')}. Receipt{' '}
-              {check.claims.jti}.
-            </Flash>
-          ) : check ? (
-            <Flash kind="error" title="This receipt does not verify">
-              It was not issued by this marketplace, or it was changed after it was issued ({check.reason}).
-            </Flash>
-          ) : null}
-          <form method="get" action="/privacy/verify-receipt" class="stack">
-            <div class="field">
-              <label for="receipt">Receipt</label>
-              <textarea id="receipt" name="receipt" rows={6} required spellcheck={false}>
-                {receipt}
-              </textarea>
-            </div>
-            <Button>Verify</Button>
-          </form>
-        </div>
-      </Layout>,
-    )
+  server.get('/privacy/verify-receipt', async (request, reply) => {
+    noStore(reply)
+    return sendPage(reply, <VerifyReceiptPage app={app} request={request} csrf={csrfToken(reply)} />)
   })
+
+  // The receipt travels in the body, never the address: a downloaded file is a few kilobytes, and
+  // addresses end up in logs. The form is multipart so the file can be uploaded as it is; a plain
+  // form post (the textarea alone) works too.
+  server.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: { fileSize: receiptLimit, fieldSize: receiptLimit, files: 1, fields: 2, parts: 3 },
+      throwFileSizeLimit: false,
+    })
+    scope.post('/privacy/verify-receipt', async (request, reply) => {
+      let pasted = ''
+      let uploaded = ''
+      if (request.isMultipart()) {
+        let csrf = ''
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const bytes = await part.toBuffer()
+            if (part.fieldname === 'file' && !part.file.truncated) uploaded = bytes.toString('utf8')
+          } else if (typeof part.value === 'string') {
+            if (part.fieldname === '_csrf') csrf = part.value
+            else if (part.fieldname === 'receipt') pasted = part.value
+          }
+        }
+        if (!csrfPassed(scope, request, reply, csrf)) return reply
+      } else {
+        pasted = text(formBody(request), 'receipt')
+      }
+      const receipt = (uploaded.trim() ? uploaded : pasted).trim().slice(0, receiptLimit)
+      let result: ReceiptResult | undefined
+      if (receipt) {
+        const check = privacy.verifyReceipt(receipt, app.receipts.publicJwk)
+        result = check.valid
+          ? { ...check, standing: await privacy.receiptStanding(app.db, check.claims) }
+          : check
+      }
+      noStore(reply)
+      return sendPage(
+        reply,
+        <VerifyReceiptPage
+          app={app}
+          request={request}
+          csrf={csrfToken(reply)}
+          receipt={uploaded.trim() ? '' : pasted.slice(0, receiptLimit)}
+          result={result}
+        />,
+      )
+    })
+  })
+}
+
+/** A downloaded receipt is about 2 KB; anything far larger is not one. */
+const receiptLimit = 64 * 1024
+
+type ReceiptResult =
+  | (Extract<privacy.ReceiptCheck, { valid: true }> & {
+      standing: { known: boolean; withdrawnAt: Date | null }
+    })
+  | Extract<privacy.ReceiptCheck, { valid: false }>
+
+function VerifyReceiptPage(props: {
+  app: App
+  request: FastifyRequest
+  csrf: string
+  receipt?: string
+  result?: ReceiptResult | undefined
+}) {
+  const { result } = props
+  const withdrawnAt = result?.valid ? result.standing.withdrawnAt : null
+  return (
+    <Layout
+      ctx={pageContext(props.request)}
+      title="Verify a consent receipt"
+      noindex
+      canonical={canonicalUrl(props.app, '/privacy/verify-receipt')}
+    >
+      <div class="container page-narrow prose">
+        <Breadcrumbs
+          items={[
+            { label: 'Home', href: '/' },
+            { label: 'Privacy', href: '/privacy' },
+            { label: 'Verify a receipt' },
+          ]}
+        />
+        <h1>Verify a consent receipt</h1>
+        <p>
+          Upload the receipt file as you downloaded it, or paste its contents (the whole file or just the
+          receipt inside it), to check that this marketplace issued it and that nothing in it was changed. The
+          public key used is published at{' '}
+          <a href="/.well-known/consent-receipt-key">/.well-known/consent-receipt-key</a>.
+        </p>
+        {result?.valid ? (
+          <Flash
+            kind={withdrawnAt ? 'info' : 'success'}
+            title={
+              withdrawnAt
+                ? `This receipt is genuine — consent withdrawn on ${formatDate(withdrawnAt)}`
+                : 'This receipt is genuine'
+            }
+          >
+            Consent to “{result.claims.purpose.title}” was given on{' '}
+            {formatDate(new Date(result.claims.iat * 1000))} under notice version{' '}
+            {result.claims.policyVersion}, through {result.claims.channel.replace('_', ' ')}.{' '}
+            {withdrawnAt
+              ? `It was withdrawn on ${formatDate(withdrawnAt)}, so it no longer allows this use of the person's data.`
+              : result.standing.known
+                ? 'Our consent ledger shows no withdrawal since.'
+                : null}{' '}
+            Receipt {result.claims.jti}.
+          </Flash>
+        ) : result ? (
+          <Flash kind="error" title="This receipt does not verify">
+            It was not issued by this marketplace, or it was changed after it was issued ({result.reason}).
+          </Flash>
+        ) : null}
+        <form method="post" action="/privacy/verify-receipt" enctype="multipart/form-data" class="stack">
+          <CsrfField token={props.csrf} />
+          <div class="field">
+            <label for="receipt-file">Receipt file</label>
+            <input id="receipt-file" name="file" type="file" accept=".json,application/json,text/plain" />
+          </div>
+          <div class="field">
+            <label for="receipt">Or paste the receipt</label>
+            <textarea id="receipt" name="receipt" rows={6} spellcheck={false}>
+              {props.receipt ?? ''}
+            </textarea>
+          </div>
+          <Button>Verify</Button>
+        </form>
+      </div>
+    </Layout>
+  )
 }
