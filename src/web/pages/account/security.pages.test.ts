@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import * as accounts from '#src/modules/accounts/index.ts'
+import { qrPath } from '#src/web/views/qr-code.tsx'
 import { testDatabaseKind } from '#test/setup.ts'
 import {
   registerThroughForm,
@@ -125,6 +126,27 @@ describe(`the sign-in and security page (${testDatabaseKind})`, () => {
       /Your password is changed\. 1 other session was signed out/,
     )
     assert.equal((await other.get('/account')).statusCode, 303)
+  })
+
+  it('shows the two-factor setup as a QR code of the otpauth link, with the setup key still written out', async () => {
+    const { browser, person } = await registerThroughForm(ctx)
+    await browser.get('/account/security')
+    const setup = await browser.post('/account/security/two-factor/start', { password: person.password })
+    assert.equal(setup.statusCode, 200)
+    const secret = /<p class="secret"><code>([A-Z2-7 ]+)<\/code>/.exec(setup.body)![1]!.replace(/ /g, '')
+    const uri = /<code class="otpauth">([^<]+)<\/code>/.exec(setup.body)![1]!.replace(/&amp;/g, '&')
+    assert.match(uri, new RegExp(`^otpauth://totp/Mandi[^?]*\\?(.*&)?secret=${secret}(&|$)`))
+
+    const svg = /<svg class="qr-code"[^>]*>(.*?)<\/svg>/s.exec(setup.body)
+    assert.ok(svg, 'an inline SVG QR code on the page')
+    assert.match(svg[0], /role="img"/)
+    assert.match(svg[0], /aria-label="QR code to add Mandi to your authenticator app[^"]*"/)
+    assert.match(svg[1]!, /<title>QR code to add Mandi to your authenticator app/)
+    // The code drawn is the QR code of exactly that link (with the secret in it), not of something else.
+    const drawn = /<path d="([^"]+)"/.exec(svg[1]!)![1]
+    assert.equal(drawn, qrPath(uri).path)
+    assert.notEqual(drawn, qrPath(uri.replace(secret, 'A'.repeat(secret.length))).path)
+    assert.ok(qrPath(uri).size >= 25, 'a QR code of a version that holds the link')
   })
 
   it('switches two-factor sign-in on with the password and a code, shows the recovery codes once, and off with the password and a code', async () => {

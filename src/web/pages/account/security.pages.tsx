@@ -13,6 +13,7 @@ import {
   InputField,
 } from '../../views/account-components.tsx'
 import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
+import { QrCode } from '../../views/qr-code.tsx'
 import { Badge, Button, ButtonLink, Card, Flash } from '../../views/ui.tsx'
 import {
   type FormProblem,
@@ -392,9 +393,13 @@ function TwoFactorSetupPage(props: {
           <ol class="setup-steps">
             <li>
               <p>
-                In your authenticator app, choose to add an account by entering a setup key, and type this
-                key:
+                In your authenticator app, choose to add an account and scan this code, or choose to enter a
+                setup key and type the key under it:
               </p>
+              <QrCode
+                data={props.setup.uri}
+                label="QR code to add Mandi to your authenticator app. If you cannot scan it, type the setup key shown under it."
+              />
               <p class="secret">
                 <code>{props.setup.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
               </p>
