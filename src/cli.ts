@@ -4,6 +4,7 @@ import { type App, createApp } from './app.ts'
 import { type Config, loadConfig } from './config.ts'
 import { ping, queryRows } from './db/database.ts'
 import { describeDatabase, seed, start } from './main.ts'
+import * as privacy from './modules/privacy/index.ts'
 
 const HELP = `mandi — the Mandi marketplace
 
@@ -79,11 +80,21 @@ async function doctor(app: App) {
     seedProducts: config.seedProducts,
   }
   for (const [key, value] of Object.entries(shown)) console.log(`  ${key.padEnd(20)} ${String(value)}`)
+  // The law requires a named, reachable grievance officer; a placeholder is a warning, not a failure.
+  const gaps = privacy.grievanceOfficerGaps(config.operator.grievanceOfficer)
+  if (gaps.length) {
+    console.log('\nWarning: the grievance officer is not configured (the /grievance page must name one):')
+    for (const gap of gaps) console.log(`  ${gap.variable.padEnd(26)} ${gap.problem}`)
+  } else {
+    console.log('\nGrievance officer: configured.')
+  }
   const started = performance.now()
   try {
     await ping(app.db)
     const [version] = await queryRows<{ server_version: string }>(app.db, sqlShowVersion)
-    console.log(`\nDatabase: answers in ${(performance.now() - started).toFixed(1)} ms (PostgreSQL ${version?.server_version}).`)
+    console.log(
+      `\nDatabase: answers in ${(performance.now() - started).toFixed(1)} ms (PostgreSQL ${version?.server_version}).`,
+    )
     const report = await pendingMigrations(app)
     console.log(report)
   } catch (error) {
@@ -96,7 +107,10 @@ const sqlShowVersion = sql`show server_version`
 
 async function pendingMigrations(app: App): Promise<string> {
   try {
-    const rows = await queryRows<{ count: string | number }>(app.db, sql`select count(*) as count from mandi_migrations`)
+    const rows = await queryRows<{ count: string | number }>(
+      app.db,
+      sql`select count(*) as count from mandi_migrations`,
+    )
     return `Migrations: ${rows[0]?.count ?? 0} applied.`
   } catch {
     return 'Migrations: none applied yet (run `mandi migrate` or `mandi start`).'

@@ -41,8 +41,10 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; close: () =
 async function waitFor(run: Run, pattern: RegExp, ms: number) {
   const started = Date.now()
   while (!pattern.test(run.output())) {
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${pattern}; output:\n${run.output()}`)
-    if (run.child.exitCode !== null) throw new Error(`exited early (${run.child.exitCode}); output:\n${run.output()}`)
+    if (Date.now() - started > ms)
+      throw new Error(`timed out waiting for ${pattern}; output:\n${run.output()}`)
+    if (run.child.exitCode !== null)
+      throw new Error(`exited early (${run.child.exitCode}); output:\n${run.output()}`)
     await new Promise((r) => setTimeout(r, 100))
   }
 }
@@ -72,6 +74,24 @@ describe(`the mandi command (${testDatabaseKind})`, () => {
     assert.equal(await doctor.exited, 0, doctor.output())
     assert.match(doctor.output(), /Database: answers in [\d.]+ ms \(PostgreSQL 1\d/)
     assert.match(doctor.output(), /secretKey\s+\(set, hidden\)/)
+  })
+
+  it('doctor warns while the grievance officer is a placeholder, and not once one is named', async (t) => {
+    const db = await databaseEnv()
+    t.after(db.close)
+    const placeholder = mandi(['doctor'], db.env)
+    assert.equal(await placeholder.exited, 0, placeholder.output())
+    assert.match(placeholder.output(), /Warning: the grievance officer is not configured/)
+    assert.match(placeholder.output(), /GRIEVANCE_OFFICER_ADDRESS\s+is not set/)
+    const named = mandi(['doctor'], {
+      ...db.env,
+      GRIEVANCE_OFFICER_NAME: 'Meera Iyer',
+      GRIEVANCE_OFFICER_EMAIL: 'grievance@shakti.in',
+      GRIEVANCE_OFFICER_ADDRESS: '4th Floor, Tower B, Lower Parel, Mumbai 400013',
+    })
+    assert.equal(await named.exited, 0, named.output())
+    assert.match(named.output(), /Grievance officer: configured\./)
+    assert.doesNotMatch(named.output(), /Warning: the grievance officer/)
   })
 
   it('start seeds an empty database, serves the home page and shuts down cleanly on SIGTERM', async (t) => {

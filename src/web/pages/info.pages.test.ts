@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import * as accounts from '#src/modules/accounts/index.ts'
+import * as privacy from '#src/modules/privacy/index.ts'
+import { buildUser } from '#test/factories.ts'
 import { useTestApp } from '#test/setup.ts'
 
 describe('privacy, terms and grievance pages', () => {
@@ -51,5 +54,56 @@ describe('privacy, terms and grievance pages', () => {
     const body = await get('/terms')
     for (const href of ['/privacy', '/terms', '/grievance', '/api/docs'])
       assert.match(body, new RegExp(`href="${href}"`))
+  })
+})
+
+describe('the grievance page before the operator has named an officer', () => {
+  // No GRIEVANCE_OFFICER_* settings: the placeholders a fresh checkout runs with.
+  const ctx = useTestApp()
+
+  const session = async (roles: string[]) => {
+    const user = await buildUser(ctx.db, { roles })
+    const { token } = await accounts.createSession(ctx.db, { userId: user.id, sharedDevice: false })
+    return `mandi_session=${token}`
+  }
+
+  it('shows the public no "not configured" notice and no placeholder address', async () => {
+    for (const cookie of [undefined, await session(['buyer'])]) {
+      const res = await ctx.server.inject({ url: '/grievance', headers: cookie ? { cookie } : {} })
+      assert.equal(res.statusCode, 200)
+      assert.doesNotMatch(res.body, /not configured|not fully configured|GRIEVANCE_OFFICER/i)
+      assert.match(res.body, /Within 15 days/)
+    }
+  })
+
+  it('tells an admin what is missing and how to set it', async () => {
+    const res = await ctx.server.inject({ url: '/grievance', headers: { cookie: await session(['admin']) } })
+    assert.equal(res.statusCode, 200)
+    assert.match(res.body, /The grievance officer is not fully configured/)
+    assert.match(res.body, /Only admins see this/)
+    assert.match(res.body, /<code>GRIEVANCE_OFFICER_ADDRESS<\/code>/)
+    assert.doesNotMatch(res.body, /Address not configured/)
+  })
+})
+
+describe('grievance officer checks', () => {
+  it('names each placeholder still in the configuration, and nothing once all are set', () => {
+    const gaps = privacy.grievanceOfficerGaps({
+      name: 'Grievance Officer',
+      email: 'grievance@mandi.localhost',
+      address: 'Address not configured (set GRIEVANCE_OFFICER_ADDRESS)',
+    })
+    assert.deepEqual(
+      gaps.map((g) => g.variable),
+      ['GRIEVANCE_OFFICER_NAME', 'GRIEVANCE_OFFICER_EMAIL', 'GRIEVANCE_OFFICER_ADDRESS'],
+    )
+    assert.deepEqual(
+      privacy.grievanceOfficerGaps({
+        name: 'Meera Iyer',
+        email: 'grievance@shakti.in',
+        address: 'Lower Parel, Mumbai 400013',
+      }),
+      [],
+    )
   })
 })

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app.ts'
+import * as accounts from '../../modules/accounts/index.ts'
 import { sendPage } from '../render.tsx'
 import { pageContext } from '../views/page-context.ts'
 import { GrievancePage } from './info/grievance-page.tsx'
@@ -14,7 +15,12 @@ export function infoPages(server: FastifyInstance, app: App) {
     server.get(path, async (request, reply) =>
       sendPage(
         reply,
-        <Page ctx={pageContext(request)} config={app.config} canonical={canonicalUrl(app, path)} />,
+        <Page
+          ctx={pageContext(request)}
+          config={app.config}
+          canonical={canonicalUrl(app, path)}
+          admin={request.session ? accounts.hasRole(request.session.user, 'admin') : false}
+        />,
       ),
     )
   }

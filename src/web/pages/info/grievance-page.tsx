@@ -1,15 +1,24 @@
 import type { Config } from '../../../config.ts'
 import { Layout } from '../../views/layout.tsx'
 import type { PageContext } from '../../views/page-context.ts'
-import { Breadcrumbs, Card } from '../../views/ui.tsx'
+import * as privacy from '../../../modules/privacy/index.ts'
+import { Breadcrumbs, Card, Flash } from '../../views/ui.tsx'
 import { RightsList } from './privacy-page.tsx'
 
 // We hold ourselves to the stricter of the deadlines Indian law sets for intermediaries and
 // data fiduciaries: acknowledge within a day, resolve within fifteen.
 export const GRIEVANCE_DEADLINES = { acknowledgeHours: 24, resolveDays: 15 }
 
-export function GrievancePage(props: { ctx: PageContext; config: Config; canonical: string }) {
+export function GrievancePage(props: {
+  ctx: PageContext
+  config: Config
+  canonical: string
+  admin?: boolean
+}) {
   const officer = props.config.operator.grievanceOfficer
+  const address = privacy.publishedGrievanceAddress(officer)
+  // What is still a placeholder is the operator's to fix: only admins are told, never the public.
+  const gaps = props.admin ? privacy.grievanceOfficerGaps(officer) : []
   const { acknowledgeHours, resolveDays } = GRIEVANCE_DEADLINES
   return (
     <Layout
@@ -27,6 +36,19 @@ export function GrievancePage(props: { ctx: PageContext; config: Config; canonic
           personal data.
         </p>
 
+        {gaps.length ? (
+          <Flash kind="error" title="The grievance officer is not fully configured">
+            Only admins see this. Set{' '}
+            {gaps.map((g, i) => (
+              <span key={g.variable}>
+                {i > 0 ? '; ' : ''}
+                <code>{g.variable}</code> (it {g.problem})
+              </span>
+            ))}
+            , then restart. <code>mandi doctor</code> checks it.
+          </Flash>
+        ) : null}
+
         <Card title="Contact" class="officer-card">
           <dl class="officer">
             <dt>Name</dt>
@@ -35,8 +57,12 @@ export function GrievancePage(props: { ctx: PageContext; config: Config; canonic
             <dd>
               <a href={`mailto:${officer.email}`}>{officer.email}</a>
             </dd>
-            <dt>Post</dt>
-            <dd class="address">{officer.address}</dd>
+            {address ? (
+              <>
+                <dt>Post</dt>
+                <dd class="address">{address}</dd>
+              </>
+            ) : null}
           </dl>
         </Card>
 
