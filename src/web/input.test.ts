@@ -97,6 +97,9 @@ describe('bad input answers 4xx, never 500', () => {
     // Pages forgive a bad filter: it is dropped, and the rest of the search is kept.
     assert.equal((await ctx.server.inject('/search?q=pump&maxMoq=2147483648')).statusCode, 200)
     assert.equal((await ctx.server.inject('/api/v1/products?maxMoq=2147483647')).statusCode, 200)
+    // 36 minus signs were 36 stacked NOTs for websearch_to_tsquery: "tsquery stack too small".
+    assert.equal((await ctx.server.inject(`/api/v1/products?q=${'-'.repeat(36)}`)).statusCode, 200)
+    assert.equal((await ctx.server.inject(`/search?q=${'-%20'.repeat(40)}pump`)).statusCode, 200)
     const p = await parties()
     for (const categoryId of [2 ** 31, 2 ** 53, '9007199254740993']) {
       const res = await ctx.server.inject({

@@ -22,6 +22,14 @@ describe('parseSearchText', () => {
     assert.equal(parseSearchText('pump or motor').prefix, null)
   })
 
+  it("drops minus signs that negate nothing: 32 in a row overflow PostgreSQL 15's tsquery parser", () => {
+    assert.equal(parseSearchText('-'.repeat(40)).websearch, '')
+    assert.equal(parseSearchText(`${'- '.repeat(40)}pump `).websearch, 'pump')
+    assert.equal(parseSearchText('-( '.repeat(40)).websearch, '')
+    assert.equal(parseSearchText('valve ---brass ').websearch, 'valve -brass')
+    assert.equal(parseSearchText('valve -"gate" x-ray ').websearch, 'valve -"gate" x-ray')
+  })
+
   it('offers swapped-letter alternatives for longer words only', () => {
     assert.equal(parseSearchText('vlave 25').transposed, '(vlave | lvave | valve | vlvae | vlaev) & 25')
   })

@@ -13,7 +13,7 @@ export interface SearchText {
 }
 
 export function parseSearchText(q: string): SearchText {
-  const text = q.trim().replace(/\s+/g, ' ')
+  const text = tidyNegations(q).trim().replace(/\s+/g, ' ')
   const tokens = text.split(' ').filter(Boolean)
   const last = tokens.at(-1) ?? ''
   const beforeLast = tokens.at(-2)?.toLowerCase()
@@ -24,6 +24,19 @@ export function parseSearchText(q: string): SearchText {
     prefix,
     transposed: transposedQuery(tokens),
   }
+}
+
+/**
+ * Keeps "-word" and -"a phrase" but drops the minus signs that negate nothing ("- -", "--x" is
+ * "-x") and the parentheses websearch_to_tsquery ignores. PostgreSQL stacks one NOT per such sign
+ * until the next word, and 32 in a row ("-----…", "- - - …", "-( -( …") overflow its parser:
+ * "tsquery stack too small", a 500 for a search box.
+ */
+function tidyNegations(q: string): string {
+  return q
+    .replace(/[()]/g, ' ')
+    .replace(/(^|\s)-+(?=[\p{L}\p{N}"])/gu, '$1-')
+    .replace(/(^|\s)-+(?=[^\p{L}\p{N}"]|$)/gu, '$1')
 }
 
 /**
