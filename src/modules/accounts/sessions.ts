@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { sessions, users } from './accounts.tables.ts'
 import { randomToken, tokenHash } from './secrets.ts'
+import { queueSecurityAlert } from './security-alerts.ts'
 
 /**
  * Session lifetimes. A session ends when it has been idle too long or reaches its absolute
@@ -145,21 +146,30 @@ export async function revokeSession(db: Db, userId: string, sessionId: string, r
   return revoked.length > 0
 }
 
-/** Signs out every session of the person, except `keepSessionId` when given. Returns how many ended. */
+/**
+ * Signs out every session of the person, except `keepSessionId` when given. Returns how many ended.
+ * "Sign out everywhere" (reason 'signed_out_everywhere') also emails the person a security alert,
+ * in the same transaction; a password change or reset sends its own alert instead.
+ */
 export async function revokeAllSessions(db: Db, userId: string, reason: string, keepSessionId?: string) {
-  const revoked = await db
-    .update(sessions)
-    .set({ revokedAt: new Date(), revokedReason: reason })
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        keepSessionId ? ne(sessions.id, keepSessionId) : undefined,
-      ),
-    )
-    .returning({ id: sessions.id })
-  if (revoked.length > 0) await announceSessionsEnded(db, userId)
-  return revoked.length
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(sessions)
+      .set({ revokedAt: new Date(), revokedReason: reason })
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          keepSessionId ? ne(sessions.id, keepSessionId) : undefined,
+        ),
+      )
+      .returning({ id: sessions.id })
+    if (revoked.length > 0) await announceSessionsEnded(tx, userId)
+    if (revoked.length > 0 && reason === 'signed_out_everywhere') {
+      await queueSecurityAlert(tx, userId, { kind: 'sessions-ended', count: revoked.length })
+    }
+    return revoked.length
+  })
 }
 
 /** The person's active sessions, most recently used first. */

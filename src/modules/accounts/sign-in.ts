@@ -10,6 +10,7 @@ import { limitEmailLink } from './email-links.ts'
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from './passwords.ts'
 import { firstName, type AccountsDeps } from './registration.ts'
 import { checkSecondFactor, secondFactorRefusal } from './second-factor.ts'
+import { isNewDevice, queueSecurityAlert } from './security-alerts.ts'
 import { keyedHash } from './secrets.ts'
 import { createSession, revokeAllSessions } from './sessions.ts'
 import { assertStepUp } from './step-up.ts'
@@ -77,11 +78,18 @@ export async function signIn(db: Db, deps: AccountsDeps, input: unknown, context
   }
   await clearAttempts(db, accountKey)
   await refundAttempt(db, networkKey)
-  const session = await createSession(db, {
-    userId: user.id,
-    sharedDevice: data.sharedDevice ?? false,
-    userAgent: context.userAgent,
-    ipPrefix: context.ipPrefix,
+  const session = await db.transaction(async (tx) => {
+    // Compared with the person's earlier sessions as stored (the agent cut to 400 characters).
+    const device = { userAgent: context.userAgent?.slice(0, 400) ?? null, ipPrefix: context.ipPrefix ?? null }
+    const newDevice = await isNewDevice(tx, user.id, device)
+    const opened = await createSession(tx, {
+      userId: user.id,
+      sharedDevice: data.sharedDevice ?? false,
+      userAgent: context.userAgent,
+      ipPrefix: context.ipPrefix,
+    })
+    if (newDevice) await queueSecurityAlert(tx, user.id, { kind: 'new-device-sign-in', ...device })
+    return opened
   })
   return { session, userId: user.id }
 }
@@ -145,6 +153,7 @@ export async function resetPassword(db: Db, deps: AccountsDeps, token: string, n
     await setPassword(tx, used.userId, newPassword, used.email)
     await voidResetLinks(tx, used.userId)
     await revokeAllSessions(tx, used.userId, 'password_reset')
+    await queueSecurityAlert(tx, used.userId, { kind: 'password-changed', viaResetLink: true })
     return used
   })
   await clearAttempts(db, signInAccountKey(deps, email))
@@ -178,6 +187,7 @@ export async function changePassword(
     await setPassword(tx, input.userId, input.newPassword, user.email)
     await voidResetLinks(tx, input.userId)
     const signedOut = await revokeAllSessions(tx, input.userId, 'password_changed', input.currentSessionId)
+    await queueSecurityAlert(tx, input.userId, { kind: 'password-changed', viaResetLink: false })
     return { signedOut }
   })
 }

@@ -5,6 +5,7 @@ import { invalid } from '../../shared/errors.ts'
 import { recoveryCodes, users } from './accounts.tables.ts'
 import type { AccountsDeps } from './registration.ts'
 import { decryptSecret, encryptSecret, tokenHash } from './secrets.ts'
+import { queueSecurityAlert } from './security-alerts.ts'
 import { assertStepUp, type StepUpProof } from './step-up.ts'
 import { generateTotpSecret, totpStep, totpUri } from './totp.ts'
 
@@ -66,6 +67,7 @@ export async function confirmTwoFactor(db: Db, deps: AccountsDeps, userId: strin
       return `${raw.slice(0, 5)}-${raw.slice(5)}`
     })
     await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: tokenHash(c) })))
+    await queueSecurityAlert(tx, userId, { kind: 'two-factor-changed', enabled: true }, now)
     return { recoveryCodes: codes }
   })
 }
@@ -85,6 +87,7 @@ export async function disableTwoFactor(
       .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
       .where(eq(users.id, userId))
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId))
+    await queueSecurityAlert(tx, userId, { kind: 'two-factor-changed', enabled: false }, now)
   })
 }
 

@@ -7,6 +7,12 @@ import { enquiryMessage } from './templates/enquiry-message.tsx'
 import { enquiryReceived } from './templates/enquiry-received.tsx'
 import { marketingDigest } from './templates/marketing-digest.tsx'
 import { passwordReset } from './templates/password-reset.tsx'
+import {
+  newDeviceSignIn,
+  passwordChanged,
+  sessionsEnded,
+  twoFactorChanged,
+} from './templates/security-alerts.tsx'
 
 /** Every message Mandi can send, by kind. A new message is one file in templates/ and one line here. */
 export const messageKinds = {
@@ -15,6 +21,10 @@ export const messageKinds = {
   'enquiry-received': enquiryReceived,
   'enquiry-message': enquiryMessage,
   'marketing-digest': marketingDigest,
+  'two-factor-changed': twoFactorChanged,
+  'password-changed': passwordChanged,
+  'new-device-sign-in': newDeviceSignIn,
+  'sessions-ended': sessionsEnded,
 } as const
 
 export type MessageKind = keyof typeof messageKinds

@@ -49,6 +49,15 @@ const samples: { [K in MessageKind]: MessageData<K> } = {
     ],
     unsubscribeUrl: 'https://mandi.example/unsubscribe/tok',
   },
+  'two-factor-changed': { firstName: 'Asha', enabled: true, at: '2026-12-07T09:35:00.000Z' },
+  'password-changed': { firstName: 'Asha', at: '2026-12-07T09:35:00.000Z', viaResetLink: false },
+  'new-device-sign-in': {
+    firstName: 'Asha',
+    at: '2026-12-07T09:35:00.000Z',
+    device: 'Firefox on Linux',
+    network: '203.0.113.0',
+  },
+  'sessions-ended': { firstName: 'Asha', at: '2026-12-07T09:35:00.000Z', count: 3 },
 }
 
 function email(kind: MessageKind, data: unknown = samples[kind], context: RenderContext = ctx) {
@@ -208,6 +217,40 @@ describe('message kinds', () => {
       false,
     )
     assert.equal(schema.safeParse({ ...sample, sharedContact: { email: null, phone: null } }).success, false)
+  })
+
+  it('writes security alerts with the time in IST, the browser and the network prefix, and no secret', () => {
+    const device = email('new-device-sign-in')
+    assert.equal(device.subject, 'New sign-in to your Mandi account')
+    for (const part of [device.text, device.html]) {
+      assert.match(part, /7 Dec 2026 at 3:05 pm IST/)
+      assert.match(part, /Device: Firefox on Linux/)
+      assert.match(part, /Network: 203\.0\.113\.x/)
+      assert.ok(part.includes('https://mandi.example/account/security'))
+    }
+    assert.match(device.text, /for: security and fraud prevention/)
+    // A full address or a raw user agent cannot be put in.
+    assert.throws(() =>
+      email('new-device-sign-in', { ...samples['new-device-sign-in'], network: '203.0.113.77' }),
+    )
+    assert.throws(() =>
+      email('new-device-sign-in', { ...samples['new-device-sign-in'], device: 'x'.repeat(200) }),
+    )
+    assert.throws(() => email('two-factor-changed', { ...samples['two-factor-changed'], code: '123456' }))
+    assert.equal(
+      email('new-device-sign-in', {
+        ...samples['new-device-sign-in'],
+        network: '2001:db8:abcd::',
+      }).text.match(/Network: .*/)?.[0],
+      'Network: 2001:db8:abcd::/48',
+    )
+    assert.match(email('two-factor-changed').subject, /Two-factor sign-in is on/)
+    assert.match(
+      email('two-factor-changed', { ...samples['two-factor-changed'], enabled: false }).text,
+      /turned off .* needs only your password/,
+    )
+    assert.match(email('password-changed').text, /was changed on 7 Dec 2026/)
+    assert.match(email('sessions-ended').text, /\(3 sessions\)/)
   })
 
   it('refuses links that are not http(s), so data cannot smuggle a javascript: URL', () => {
