@@ -106,23 +106,35 @@ function composeProduct(
     }
     chosen.push(index)
   }
+  // A value of "None" (no pressure tank, no reflective tape) is a thing the product does not have:
+  // it is not listed, and a title that would name it ("… with None Tank") gives way to one that does not.
+  const absent = (s: number) => isAbsent(template.specs[s]!.values[chosen[s]!]!)
+  const pattern = [...titlePattern.uses].some(absent)
+    ? (template.titleParts.find((t) => ![...t.uses].some(absent)) ?? {
+        parts: [KIND],
+        uses: new Set<number>(),
+      })
+    : titlePattern
+
   let factor = 1
   const specs: ProductSpec[] = []
   const shown: boolean[] = []
   for (let s = 0; s < template.specs.length; s++) {
     const spec = template.specs[s]!
-    const show = !spec.optional || titlePattern.uses.has(s) || rng.chance(0.6)
+    const show = !spec.optional || pattern.uses.has(s) || rng.chance(0.6)
     shown.push(show)
     if (!show) continue
     factor *= spec.factors[chosen[s]!]!
+    if (absent(s)) continue
     const columns = spec.values[chosen[s]!]!
     for (let c = 0; c < spec.names.length; c++) specs.push({ name: spec.names[c]!, value: columns[c]! })
   }
 
   let title = ''
-  for (const part of titlePattern.parts) {
+  for (const part of pattern.parts) {
     title += typeof part === 'string' ? part : part === KIND ? kind : specValue(template.specs, chosen, part)
   }
+  title = withoutRepeatedWords(title)
 
   const [unit, moqChoices, unitFactor] = rng.weighted(template.units, template.unitWeights)
   const moq = rng.pick(moqChoices)
@@ -259,6 +271,19 @@ function pickCumulative(cumulative: Float64Array, target: number): number {
 function specValue(specs: readonly CompiledSpec[], chosen: readonly number[], part: number): string {
   const spec = specs[part >> 4]!
   return spec.values[chosen[part >> 4]!]![part & 15]!
+}
+
+/** Whether a chosen spec value says the product has none of it. */
+function isAbsent(columns: readonly string[]): boolean {
+  return columns.every((value) => value === 'None')
+}
+
+/**
+ * A word a title part ends with and the next begins with, said once: "48 V DC" + "DC Shunt Motor"
+ * is "48 V DC Shunt Motor", "Natural Rubber" + "Rubber Gloves" is "Natural Rubber Gloves".
+ */
+export function withoutRepeatedWords(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}])(\p{L}[\p{L}-]*)(?:\s+\1)+(?![\p{L}\p{N}])/giu, '$1')
 }
 
 function capitalise(text: string): string {

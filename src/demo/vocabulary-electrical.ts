@@ -337,13 +337,14 @@ export const electricalCategories: readonly TopCategoryDef[] = [
               { name: 'Rated Current', values: ['25 A', '40 A', '63 A', '80 A', '100 A'], size: true },
               { name: 'Poles', values: ['2 Pole', '4 Pole*1.5'] },
               { name: 'Sensitivity', values: ['30 mA', '100 mA', '300 mA'] },
-              { name: 'Type', values: ['Type AC', 'Type A*1.4'] },
+              // Not "Type: Type AC", which reads "Type Type AC" in a sentence.
+              { name: 'Tripping Characteristic', values: ['Type AC', 'Type A*1.4'] },
               { name: 'Standard', values: ['IS 12640'], optional: true },
             ],
             titles: [
               '{Rated Current} {Poles} {kind} {Sensitivity}',
               '{kind} {Rated Current}, {Sensitivity}',
-              '{Type} {kind} {Rated Current}',
+              '{Tripping Characteristic} {kind} {Rated Current}',
             ],
             units: [['piece', [6, 12, 24], 1]],
             price: [1350, 5200],

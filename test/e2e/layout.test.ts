@@ -12,7 +12,7 @@ import { screenshot, useLiveServer } from '../browser.ts'
 const widths = [390, 1280] as const
 
 describe('layout: long button labels stay inside their container', () => {
-  const ids = {} as { buyer: string; productId: number; enquiryId: string }
+  const ids = {} as { buyer: string; productId: number; enquiryId: string; sellerSlug: string }
   const live = useLiveServer(async (app) => {
     const buyer = await buildUser(app.db, {
       name: 'Meera Joshi',
@@ -36,7 +36,12 @@ describe('layout: long button labels stay inside their container', () => {
       message: 'Forty 1 HP monoblock pumps for our dyeing unit. Please quote with freight.',
       deliveryCity: 'Nagpur',
     })
-    Object.assign(ids, { buyer: buyer.id, productId: product.id, enquiryId: enquiry.id })
+    Object.assign(ids, {
+      buyer: buyer.id,
+      productId: product.id,
+      enquiryId: enquiry.id,
+      sellerSlug: business.slug,
+    })
   })
 
   async function pageAs(userId: string | null, width: number): Promise<Page> {
@@ -101,4 +106,21 @@ describe('layout: long button labels stay inside their container', () => {
       await page.close()
     })
   }
+
+  it('writes the storefront\'s place as "City, State", the comma right after the city', async () => {
+    const page = await pageAs(null, 1280)
+    await page.goto(`${live.url}/s/${ids.sellerSlug}`)
+    const place = page.locator('.storefront-place')
+    const gap = await place.evaluate((p) => {
+      const link = p.querySelector('a')!
+      const comma = [...p.childNodes].find(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.startsWith(','),
+      )!
+      const range = document.createRange()
+      range.selectNodeContents(comma)
+      return range.getBoundingClientRect().left - link.getBoundingClientRect().right
+    })
+    assert.ok(gap < 1, `${gap} px between the city and its comma`)
+    await page.close()
+  })
 })
