@@ -122,3 +122,70 @@ export function storableText(schema: z.ZodString = z.string()) {
     error: 'This text contains characters that cannot be stored (a NUL or broken Unicode).',
   })
 }
+
+// ---------------------------------------------------------------------------------------------
+// Every problem at once. A form that stops at the first failing check makes the person submit it
+// again for each problem; these helpers gather the schema's issues and the domain checks (a date
+// in the past, a GSTIN of another state, a weak password) into one fields map.
+
+/** A problem a domain check found with one field; `code` and `summary` are used when it is alone. */
+export interface FieldProblem {
+  field: string
+  message: string
+  code?: string
+  summary?: string
+}
+
+/** The parsed value when `value` passes `schema`, else undefined: for domain checks on raw input. */
+export function validOrUndefined<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | undefined {
+  const result = schema.safeParse(value)
+  return result.success ? result.data : undefined
+}
+
+/**
+ * Parses input with a zod schema like parseInput, and adds the domain problems given, one message
+ * per field (the schema's message first). Throws one AppError naming every problem; a domain
+ * problem found alone keeps its own code and message, so callers matching on it still can.
+ */
+export function parseInputAll<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  problems: ReadonlyArray<FieldProblem | null | undefined | false | ''>,
+  code = 'invalid_input',
+): z.output<S> {
+  const result = schema.safeParse(input)
+  const fields: Record<string, string> = {}
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = issue.path.length ? issue.path.join('.') : '_'
+      fields[key] ??= issue.message
+    }
+  }
+  const found = problems.filter((p): p is FieldProblem => Boolean(p))
+  for (const problem of found) fields[problem.field] ??= problem.message
+  if (result.success && found.length === 0) return result.data
+  if (result.success && found.length === 1) {
+    const [only] = found as [FieldProblem]
+    return throwInvalid(only.code ?? code, only.summary ?? only.message, fields)
+  }
+  const summary = Object.entries(fields)
+    .map(([field, message]) => (field === '_' ? message : `${field}: ${message}`))
+    .join('; ')
+  return throwInvalid(code, `Please check your input. ${summary}`, fields)
+}
+
+/** Throws one AppError with every field's message when there are any; for checks made outside a schema. */
+export function throwIfProblems(fields: Record<string, string>, code = 'invalid_input'): void {
+  const entries = Object.entries(fields)
+  if (entries.length === 0) return
+  const summary = entries
+    .map(([field, message]) => (field === '_' ? message : `${field}: ${message}`))
+    .join('; ')
+  throwInvalid(code, `Please check your input. ${summary}`, fields)
+}
+
+/** True when `value` is a date written YYYY-MM-DD whose day (to 23:59:59 UTC) ended before `now`. */
+export function isPastDate(value: unknown, now: Date): boolean {
+  const date = typeof value === 'string' ? value.trim() : ''
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && Date.parse(`${date}T23:59:59Z`) < now.getTime()
+}

@@ -21,15 +21,27 @@ export const emailInput = z
   .max(254, 'That email address is too long.')
   .pipe(z.email('Enter an email address like name@company.in.'))
 
-export const pinInput = z.string().trim().regex(/^[1-9]\d{5}$/, 'A PIN code has 6 digits and does not start with 0.')
+export const pinInput = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d{5}$/, 'A PIN code has 6 digits and does not start with 0.')
 
 export const stateInput = z
   .string()
   .trim()
-  .refine((s) => indianStates.some((state) => state.toLowerCase() === s.toLowerCase()), 'Choose an Indian state or union territory.')
+  .refine(
+    (s) => indianStates.some((state) => state.toLowerCase() === s.toLowerCase()),
+    'Choose an Indian state or union territory.',
+  )
   .transform((s) => indianStates.find((state) => state.toLowerCase() === s.toLowerCase())!)
 
-export const dateOfBirthInput = z.iso.date('Enter the date as YYYY-MM-DD.')
+/** The earliest date of birth taken: anyone born before it would be over 125 years old. */
+export const EARLIEST_DATE_OF_BIRTH = '1900-01-01'
+
+export const dateOfBirthInput = z.iso
+  .date('Enter the date as YYYY-MM-DD.')
+  .refine((d) => d >= EARLIEST_DATE_OF_BIRTH, 'Enter a date of birth in 1900 or later.')
+  .refine((d) => d <= new Date().toISOString().slice(0, 10), 'A date of birth cannot be in the future.')
 
 export const RegisterInput = z.object({
   email: emailInput,
@@ -56,7 +68,12 @@ export type RegisterInput = z.input<typeof RegisterInput>
 /** Editable profile fields. Every field is optional: a PATCH changes only what it names. */
 export const ProfileInput = z.object({
   name: trimmed(120).min(2, 'Enter your full name.').optional(),
-  phone: z.string().trim().min(1, 'Enter your mobile number; it cannot be removed, only changed.').max(30).optional(),
+  phone: z
+    .string()
+    .trim()
+    .min(1, 'Enter your mobile number; it cannot be removed, only changed.')
+    .max(30)
+    .optional(),
   dateOfBirth: dateOfBirthInput.nullish(),
   gender: z.enum(genders).nullish(),
   addressLine1: optionalText(200),
@@ -67,7 +84,14 @@ export const ProfileInput = z.object({
 })
 export type ProfileInput = z.input<typeof ProfileInput>
 
-export const businessTypes = ['manufacturer', 'wholesaler', 'trader', 'exporter', 'distributor', 'service_provider'] as const
+export const businessTypes = [
+  'manufacturer',
+  'wholesaler',
+  'trader',
+  'exporter',
+  'distributor',
+  'service_provider',
+] as const
 
 export const BusinessInput = z.object({
   legalName: trimmed(200).min(2, 'Enter the legal name as on your GST registration.'),

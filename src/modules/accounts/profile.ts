@@ -1,8 +1,8 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
-import { invalid, notFound } from '../../shared/errors.ts'
-import { parseInput } from '../../shared/validation.ts'
-import { ProfileInput } from './accounts.schemas.ts'
+import { AppError, notFound } from '../../shared/errors.ts'
+import { type FieldProblem, parseInputAll, validOrUndefined } from '../../shared/validation.ts'
+import { dateOfBirthInput, ProfileInput } from './accounts.schemas.ts'
 import { profileVersions, users } from './accounts.tables.ts'
 import { mobileNumber } from './phone.ts'
 
@@ -60,10 +60,19 @@ export interface ProfileChange {
  * a PATCH that changes nothing writes no version. Returns the new profile.
  */
 export async function updateProfile(db: Db, userId: string, input: unknown, actorUserId: string = userId) {
-  const parsed = parseInput(ProfileInput, input)
-  if (parsed.dateOfBirth && isUnder18(parsed.dateOfBirth)) {
-    throw invalid('under_18', 'Mandi is for people aged 18 or over.', { dateOfBirth: 'You must be 18 or over.' })
-  }
+  // Every problem in one answer: the schema's, and the checks that need no database.
+  const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>
+  const dateOfBirth = validOrUndefined(dateOfBirthInput, raw.dateOfBirth)
+  const parsed = parseInputAll(ProfileInput, input, [
+    dateOfBirth &&
+      isUnder18(dateOfBirth) && {
+        field: 'dateOfBirth',
+        message: 'You must be 18 or over.',
+        code: 'under_18',
+        summary: 'Mandi is for people aged 18 or over.',
+      },
+    phoneProblem(raw.phone),
+  ])
   const next: Partial<Record<ProfileField, string | null>> = { ...parsed }
   if (parsed.phone !== undefined) next.phone = mobileNumber(parsed.phone)
   return db.transaction(async (tx) => {
@@ -88,7 +97,11 @@ export async function updateProfile(db: Db, userId: string, input: unknown, acto
 }
 
 /** Writes version 1: the profile as registered. Used by registration, inside its transaction. */
-export async function recordFirstVersion(tx: Db, userId: string, values: Partial<Record<ProfileField, string | null>>) {
+export async function recordFirstVersion(
+  tx: Db,
+  userId: string,
+  values: Partial<Record<ProfileField, string | null>>,
+) {
   const changes: ProfileChange[] = (Object.keys(profileFields) as ProfileField[])
     .filter((field) => values[field] != null)
     .map((field) => ({ field, from: null, to: values[field] ?? null }))
@@ -115,4 +128,16 @@ export function isUnder18(isoDate: string, today = new Date()): boolean {
   const eighteenth = Date.UTC(y + 18, m - 1, d)
   const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())
   return todayUtc < eighteenth
+}
+
+/** Why a phone number given as text cannot take text messages, as a field problem; null when it can or is absent. */
+export function phoneProblem(value: unknown): FieldProblem | null {
+  if (typeof value !== 'string' || value.trim() === '') return null
+  try {
+    mobileNumber(value)
+    return null
+  } catch (error) {
+    if (error instanceof AppError) return { field: 'phone', message: error.message, code: error.code }
+    throw error
+  }
 }

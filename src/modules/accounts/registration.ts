@@ -1,14 +1,14 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
-import { conflict, invalid } from '../../shared/errors.ts'
-import { parseInput } from '../../shared/validation.ts'
+import { conflict } from '../../shared/errors.ts'
+import { parseInputAll, validOrUndefined } from '../../shared/validation.ts'
 import * as messaging from '../messaging/index.ts'
 import * as privacy from '../privacy/index.ts'
-import { RegisterInput } from './accounts.schemas.ts'
+import { dateOfBirthInput, emailInput, RegisterInput } from './accounts.schemas.ts'
 import { users } from './accounts.tables.ts'
 import { hashPassword, passwordProblem } from './passwords.ts'
 import { mobileNumber } from './phone.ts'
-import { isUnder18, recordFirstVersion } from './profile.ts'
+import { isUnder18, phoneProblem, recordFirstVersion } from './profile.ts'
 import { issueToken, tokenLifetimes } from './tokens.ts'
 
 export interface AccountsDeps {
@@ -24,19 +24,36 @@ export interface AccountsDeps {
  * is written. Throws invalid(...) with per-field messages, or conflict('email_taken').
  */
 export async function register(db: Db, deps: AccountsDeps, input: unknown) {
-  const data = parseInput(RegisterInput, input)
-  if (data.dateOfBirth && isUnder18(data.dateOfBirth)) {
-    throw invalid('under_18', 'Mandi is for businesses, and you must be 18 or over to register.', {
-      dateOfBirth: 'You must be 18 or over.',
-    })
-  }
-  const weak = passwordProblem(data.password, { email: data.email, name: data.name })
-  if (weak) throw invalid('weak_password', weak, { password: weak })
+  // Every problem in one answer: the schema's, and the checks that need no database.
+  const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>
+  const dateOfBirth = validOrUndefined(dateOfBirthInput, raw.dateOfBirth)
+  const weak =
+    typeof raw.password === 'string'
+      ? passwordProblem(raw.password, {
+          email: validOrUndefined(emailInput, raw.email),
+          name: typeof raw.name === 'string' ? raw.name : undefined,
+        })
+      : null
+  const data = parseInputAll(RegisterInput, input, [
+    dateOfBirth &&
+      isUnder18(dateOfBirth) && {
+        field: 'dateOfBirth',
+        message: 'You must be 18 or over.',
+        code: 'under_18',
+        summary: 'Mandi is for businesses, and you must be 18 or over to register.',
+      },
+    weak && { field: 'password', message: weak, code: 'weak_password' },
+    phoneProblem(raw.phone),
+  ])
   const phone = mobileNumber(data.phone)
   const passwordHash = await hashPassword(data.password)
 
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).limit(1)
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, data.email))
+      .limit(1)
     if (existing) throw emailTaken()
     const [user] = await tx
       .insert(users)
@@ -71,7 +88,11 @@ export async function register(db: Db, deps: AccountsDeps, input: unknown) {
 }
 
 /** Issues a fresh verification link and queues the email, in the caller's transaction. */
-export async function sendVerificationEmail(tx: Db, deps: AccountsDeps, user: { id: string; email: string; name: string }) {
+export async function sendVerificationEmail(
+  tx: Db,
+  deps: AccountsDeps,
+  user: { id: string; email: string; name: string },
+) {
   const token = await issueToken(tx, { userId: user.id, purpose: 'email_verification', email: user.email })
   await messaging.queueMessage(tx, {
     kind: 'email-verification',
@@ -90,5 +111,8 @@ export function firstName(name: string): string {
 }
 
 function emailTaken() {
-  return conflict('email_taken', 'An account with this email address already exists. Sign in, or reset your password.')
+  return conflict(
+    'email_taken',
+    'An account with this email address already exists. Sign in, or reset your password.',
+  )
 }

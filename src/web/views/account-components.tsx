@@ -84,7 +84,12 @@ export function SectionShell(props: {
   children: ComponentChildren
 }) {
   return (
-    <Layout ctx={props.ctx} title={props.title} noindex {...(props.refreshSeconds ? { refreshSeconds: props.refreshSeconds } : {})}>
+    <Layout
+      ctx={props.ctx}
+      title={props.title}
+      noindex
+      {...(props.refreshSeconds ? { refreshSeconds: props.refreshSeconds } : {})}
+    >
       <div class={`container account-page${props.class ? ` ${props.class}` : ''}`}>
         <Breadcrumbs items={props.crumbs} />
         <div class="account-layout">
@@ -266,6 +271,11 @@ export interface InputProps {
   autofocus?: boolean
   spellcheck?: boolean
   class?: string
+  /**
+   * A password input shows `value` only with this set: when a form is re-rendered in the answer to
+   * its own POST, so that correcting another field does not mean typing the password again.
+   */
+  keepPassword?: boolean
 }
 
 /** A labelled text input (or textarea) that keeps its value and ties hint, error and "why" to it. */
@@ -299,7 +309,7 @@ export function InputField(props: InputProps) {
           {...common}
           // Preact's input types are a union per type; this component checks its own prop instead.
           type={(props.type ?? 'text') as 'text'}
-          value={props.type === 'password' ? '' : (props.value ?? '')}
+          value={props.type === 'password' && !props.keepPassword ? '' : (props.value ?? '')}
           inputmode={props.inputmode}
           minlength={props.minlength}
           min={props.min}

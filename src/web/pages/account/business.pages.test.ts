@@ -59,6 +59,31 @@ describe(`the business profile page (${testDatabaseKind})`, () => {
     )
   })
 
+  it('reports a GSTIN of another state together with every other field, keeping what was typed', async () => {
+    const { browser } = await registerThroughForm(ctx)
+    await browser.get('/account/business')
+    const wrongState = makeGstin('27', newPan())
+    const res = await browser.post(
+      '/account/business',
+      businessForm({ gstin: wrongState, legalName: 'S', 'address.pin': '05600', yearEstablished: '2999' }),
+    )
+    assert.equal(res.statusCode, 400)
+    assert.match(res.body, /id="gstin-error"[^>]*>.*registered in Maharashtra \(state code 27\)/)
+    for (const field of ['legalName', 'address-pin', 'yearEstablished']) {
+      assert.match(res.body, new RegExp(`id="${field}-error"`), `${field} has its error in the same answer`)
+    }
+    for (const typed of [
+      wrongState,
+      'S',
+      '05600',
+      '2999',
+      'Plot 22, KIADB Industrial Area',
+      'Sundaram Pumps',
+    ]) {
+      assert.match(res.body, new RegExp(`value="${typed}"`), `${typed} is kept`)
+    }
+  })
+
   it('shows an invalid GSTIN next to the field and keeps what was typed', async () => {
     const { browser } = await registerThroughForm(ctx)
     await browser.get('/account/business')

@@ -53,6 +53,42 @@ describe(`the profile pages (${testDatabaseKind})`, () => {
     assert.match(res.body, /<option value="Karnataka" selected>/)
   })
 
+  it('reports every problem in one answer, the age and mobile checks with the fields, and keeps every value', async () => {
+    const { browser } = await registerThroughForm(ctx)
+    await browser.get('/account/profile')
+    const res = await browser.post('/account/profile', {
+      name: 'P',
+      phone: '12',
+      dateOfBirth: '2015-06-01',
+      gender: 'male',
+      ...address,
+      pin: '05600',
+    })
+    assert.equal(res.statusCode, 400)
+    for (const field of ['name', 'phone', 'dateOfBirth', 'pin']) {
+      assert.match(res.body, new RegExp(`id="${field}-error"`), `${field} has its error in the same answer`)
+      assert.match(res.body, new RegExp(`href="#${field}"`), `${field} is in the summary`)
+    }
+    assert.match(res.body, /id="dateOfBirth-error"[^>]*>.*18 or over/)
+    for (const typed of ['P', '12', '2015-06-01', '05600', '14, 2nd Cross, Peenya Industrial Area']) {
+      assert.match(res.body, new RegExp(`value="${typed}"`), `${typed} is kept`)
+    }
+
+    const old = await browser.post('/account/profile', {
+      name: 'Priya R',
+      phone: '98450 12345',
+      dateOfBirth: '1850-01-01',
+    })
+    assert.equal(old.statusCode, 400)
+    assert.match(old.body, /id="dateOfBirth-error"[^>]*>.*1900 or later/)
+    const future = await browser.post('/account/profile', {
+      name: 'Priya R',
+      phone: '98450 12345',
+      dateOfBirth: '2999-01-01',
+    })
+    assert.match(future.body, /id="dateOfBirth-error"[^>]*>.*cannot be in the future/)
+  })
+
   it('refuses a profile change posted without its CSRF token', async () => {
     const { browser } = await registerThroughForm(ctx)
     await browser.get('/account/profile')

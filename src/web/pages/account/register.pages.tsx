@@ -50,6 +50,11 @@ interface RegisterForm {
   declared: boolean
   consents: Record<(typeof signupConsents)[number], boolean>
   errors: Record<string, string>
+  /**
+   * The password typed, only when re-rendering the form in the answer to its own POST (a no-store
+   * page), so that correcting another field does not mean typing it again. Never stored.
+   */
+  password?: string
 }
 
 const emptyForm: RegisterForm = {
@@ -87,10 +92,11 @@ export function registerPages(server: FastifyInstance, app: App) {
       },
       errors: {},
     }
+    const password = text(body, 'password')
     try {
       const user = await accounts.register(app.db, app.accountsDeps, {
         email: form.values.email,
-        password: text(body, 'password'),
+        password,
         name: form.values.name,
         phone: form.values.phone,
         dateOfBirth: optional(body, 'dateOfBirth'),
@@ -121,7 +127,7 @@ export function registerPages(server: FastifyInstance, app: App) {
         <RegisterPage
           ctx={pageContext(request)}
           csrf={csrfToken(reply)}
-          form={{ ...form, errors: problem.fields }}
+          form={{ ...form, errors: problem.fields, password }}
         />,
         problem.status,
       )
@@ -182,6 +188,8 @@ function RegisterPage(props: { ctx: PageContext; csrf: string; form: RegisterFor
               name="password"
               label={labels.password!}
               type="password"
+              value={props.form.password}
+              keepPassword
               error={errors.password}
               required
               minlength={accounts.MIN_PASSWORD_LENGTH}

@@ -4,6 +4,7 @@ import * as accounts from '../../../modules/accounts/index.ts'
 import * as enquiries from '../../../modules/enquiries/index.ts'
 import { AppError, notFound } from '../../../shared/errors.ts'
 import { formatQuantity } from '../../../shared/format.ts'
+import { isPastDate, parseInputAll } from '../../../shared/validation.ts'
 import { sendPage } from '../../render.tsx'
 import {
   CsrfField,
@@ -86,10 +87,21 @@ export function enquirePages(server: FastifyInstance, app: App) {
       sellerId: text(body, 'sellerId'),
     })
     try {
-      const enquiry = await enquiries.createEnquiry(app.db, app.enquiryContext, user.id, {
+      const input = {
         ...(target.productId ? { productId: target.productId } : { sellerId: target.sellerId }),
         ...values,
-      })
+      }
+      // Every problem with the form in one answer, the date check with the fields' own.
+      const now = app.enquiryContext.now?.() ?? new Date()
+      parseInputAll(enquiries.EnquiryInput, input, [
+        isPastDate(values.requiredBy, now) && {
+          field: 'requiredBy',
+          message: 'Choose today or a later date.',
+          code: 'invalid_required_by',
+          summary: 'The date you need the goods by has already passed.',
+        },
+      ])
+      const enquiry = await enquiries.createEnquiry(app.db, app.enquiryContext, user.id, input)
       return redirectWithFlash(reply, app, `/account/enquiries/${enquiry.id}`, {
         kind: 'success',
         text: `Your enquiry is on its way to ${target.sellerName}. You will see their reply here, and we will email you when it arrives.`,

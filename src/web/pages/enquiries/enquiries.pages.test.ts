@@ -76,6 +76,28 @@ describe('enquiry pages (buyer)', () => {
     assertLabelledForms(res.body)
   })
 
+  it('reports every problem in one answer, a past date with the fields, and keeps every value', async () => {
+    const { product } = await productOfNewSeller()
+    const { browser } = await signedIn()
+    await browser.get(`/enquire?productId=${product.id}`)
+    const res = await browser.post('/enquire', {
+      productId: String(product.id),
+      quantity: '0',
+      unit: '',
+      message: 'Pumps?',
+      requiredBy: '2020-01-31',
+      deliveryCity: 'Wardha',
+    })
+    assert.equal(res.statusCode, 400)
+    for (const field of ['quantity', 'unit', 'message', 'requiredBy']) {
+      assert.match(res.body, new RegExp(`id="${field}-error"`), `${field} has its error in the same answer`)
+    }
+    assert.match(res.body, /id="requiredBy-error"[^>]*>.*today or a later date/)
+    for (const typed of ['value="0"', 'value="2020-01-31"', 'value="Wardha"', '>Pumps?</textarea>']) {
+      assert.ok(res.body.includes(typed), `${typed} is kept`)
+    }
+  })
+
   it('shows what to complete, with links, when the profile is incomplete, and keeps the input', async () => {
     const { product } = await productOfNewSeller()
     const { browser } = await signedIn({ emailVerifiedAt: null, phone: null })

@@ -55,6 +55,24 @@ describe('buy requirement pages', () => {
     assert.equal(res.headers.location, '/account/sign-in?next=%2Frequirements%2Fnew')
   })
 
+  it('reports every problem in one answer, the dates with the fields, and keeps every value', async () => {
+    const buyer = await buildBuyer(t.db, { city: 'Nagpur' })
+    const browser = await browserFor(buyer.id)
+    await browser.get('/requirements/new')
+    const res = await browser.post(
+      '/requirements',
+      form({ title: 'Pump', quantity: '0', budget: 'lots', neededBy: '2020-01-31', expiresAt: '2099-12-31' }),
+    )
+    assert.equal(res.statusCode, 400)
+    for (const field of ['title', 'quantity', 'budget', 'neededBy', 'expiresAt']) {
+      assert.match(res.body, new RegExp(`id="${field}-error"`), `${field} has its error in the same answer`)
+    }
+    assert.match(res.body, /id="expiresAt-error"[^>]*>.*within 90 days/)
+    for (const typed of ['Pump', '0', 'lots', '2020-01-31', '2099-12-31', 'Pune']) {
+      assert.match(res.body, new RegExp(`value="${typed}"`), `${typed} is kept`)
+    }
+  })
+
   it('explains who sees what, and keeps what was typed when the form has a mistake', async () => {
     const buyer = await buildBuyer(t.db, { city: 'Nagpur' })
     const browser = await browserFor(buyer.id)

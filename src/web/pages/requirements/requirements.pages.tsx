@@ -6,7 +6,7 @@ import * as enquiries from '../../../modules/enquiries/index.ts'
 import { notFound } from '../../../shared/errors.ts'
 import { formatDate, formatQuantity, formatRupees } from '../../../shared/format.ts'
 import { indianStates } from '../../../shared/india.ts'
-import { isUuid } from '../../../shared/validation.ts'
+import { type FieldProblem, isPastDate, isUuid, parseInputAll } from '../../../shared/validation.ts'
 import { sendPage } from '../../render.tsx'
 import {
   AccountShell,
@@ -117,6 +117,12 @@ export function requirementPages(server: FastifyInstance, app: App) {
     const values = Object.fromEntries(formFields.map((f) => [f, text(body, f)])) as FormValues
     try {
       const input = toInput(body)
+      // Every problem with the form in one answer: the fields, and the dates checked against today.
+      parseInputAll(
+        enquiries.RequirementInput,
+        input,
+        dateProblems(input, app.enquiryContext.now?.() ?? new Date()),
+      )
       const { requirement } = await enquiries.postRequirement(app.db, app.enquiryContext, user.id, input)
       return redirectWithFlash(reply, app, `/account/requirements/${requirement.id}`, {
         kind: 'success',
@@ -217,6 +223,45 @@ function toInput(body: FormBody): Record<string, unknown> {
     expiresAt: text(body, 'expiresAt'),
     maxSuppliers: text(body, 'maxSuppliers'),
   }
+}
+
+/**
+ * The requirement's dates checked as postRequirement checks them, so that they are reported with
+ * the other fields: a needed-by date that has passed, a closing date not in the next 90 days.
+ */
+function dateProblems(input: Record<string, unknown>, now: Date): FieldProblem[] {
+  const problems: FieldProblem[] = []
+  if (isPastDate(input.neededBy, now)) {
+    problems.push({
+      field: 'neededBy',
+      message: 'Choose today or a later date.',
+      code: 'invalid_needed_by',
+      summary: 'The date you need the goods by has already passed.',
+    })
+  }
+  const requested = typeof input.expiresAt === 'string' ? input.expiresAt.trim() : ''
+  if (requested !== '') {
+    // A bare date means "until the end of that day" in India.
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(requested)
+      ? new Date(`${requested}T23:59:59+05:30`)
+      : new Date(requested)
+    if (at.getTime() <= now.getTime()) {
+      problems.push({
+        field: 'expiresAt',
+        message: 'Choose a date in the future.',
+        code: 'invalid_expiry',
+        summary: 'Choose a closing date in the future.',
+      })
+    } else if (at.getTime() > now.getTime() + (enquiries.MAX_REQUIREMENT_DAYS + 1) * DAY_MS) {
+      problems.push({
+        field: 'expiresAt',
+        message: `Choose a date within ${enquiries.MAX_REQUIREMENT_DAYS} days.`,
+        code: 'invalid_expiry',
+        summary: `A requirement can stay open for at most ${enquiries.MAX_REQUIREMENT_DAYS} days.`,
+      })
+    }
+  }
+  return problems
 }
 
 function renameFields(fields: Record<string, string>): Record<string, string> {

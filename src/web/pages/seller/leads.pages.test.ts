@@ -261,6 +261,29 @@ describe('seller lead pages', () => {
     assert.match(visibleText(again.body), /can no longer change/)
   })
 
+  it('reports every problem with a quote in one answer (price, fields and a past date) and keeps them', async () => {
+    const seller = await sellerWithProduct()
+    const { user } = await buyer()
+    const { id } = await enquiryFrom(user.id, seller.product.id)
+    const path = `/seller/leads/${id}`
+    await seller.browser.get(path)
+    const res = await seller.browser.post(`${path}/quote`, {
+      price: 'twelve',
+      quantity: '-3',
+      unit: '',
+      validUntil: '2020-03-31',
+      terms: 'Ex-works Pune',
+    })
+    assert.equal(res.statusCode, 400)
+    for (const field of ['price', 'quantity', 'unit', 'validUntil']) {
+      assert.match(res.body, new RegExp(`id="${field}-error"`), `${field} has its error in the same answer`)
+    }
+    assert.match(res.body, /id="validUntil-error"[^>]*>.*Choose a future date/)
+    for (const typed of ['value="twelve"', 'value="-3"', 'value="2020-03-31"', 'Ex-works Pune</textarea>']) {
+      assert.ok(res.body.includes(typed), `${typed} is kept`)
+    }
+  })
+
   it('marks messages with contact details, declines with a reason, reports spam and blocks', async () => {
     const seller = await sellerWithProduct()
     const { user, browser: buyerBrowser } = await buyer()

@@ -3,7 +3,7 @@ import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import * as catalog from '../../../modules/catalog/index.ts'
 import * as enquiries from '../../../modules/enquiries/index.ts'
-import { AppError } from '../../../shared/errors.ts'
+import { isPastDate, parseInputAll } from '../../../shared/validation.ts'
 import { sendPage } from '../../render.tsx'
 import { csrfToken, pageContext } from '../../views/page-context.ts'
 import {
@@ -95,24 +95,29 @@ export function sellerLeadPages(server: FastifyInstance, app: App) {
     return 'Your reply is sent to the buyer.'
   })
   post('quote', 'quote', ['price', 'quantity', 'unit', 'validUntil', 'terms'], async (seller, id, v) => {
+    // Every problem with the quote in one answer: the price (in rupees here), the schema's fields
+    // and the date, rather than one round for each.
+    const priceMessage = 'Enter the price per unit in rupees, like 1250 or 1,250.50.'
     const pricePaisePerUnit = v.price?.trim() ? catalog.parseRupees(v.price) : null
-    if (pricePaisePerUnit === null || pricePaisePerUnit <= 0) {
-      throw new AppError(
-        'invalid',
-        'invalid_price',
-        'Enter the price per unit in rupees, like 1250 or 1,250.50.',
-        {
-          fields: { price: 'Enter the price per unit in rupees, like 1250 or 1,250.50.' },
-        },
-      )
-    }
-    await enquiries.sendQuote(app.db, app.enquiryContext, seller, id, {
-      pricePaisePerUnit,
+    const priceOk = pricePaisePerUnit !== null && pricePaisePerUnit > 0
+    const input = {
+      pricePaisePerUnit: priceOk ? pricePaisePerUnit : 1,
       quantity: v.quantity,
       unit: v.unit,
       validUntil: v.validUntil,
       terms: v.terms,
-    })
+    }
+    const now = app.enquiryContext.now?.() ?? new Date()
+    parseInputAll(enquiries.QuoteInput, input, [
+      !priceOk && { field: 'price', message: priceMessage, code: 'invalid_price' },
+      isPastDate(v.validUntil, now) && {
+        field: 'validUntil',
+        message: 'Choose a future date.',
+        code: 'quote_expired',
+        summary: 'The quote must be valid until today or later.',
+      },
+    ])
+    await enquiries.sendQuote(app.db, app.enquiryContext, seller, id, { ...input, pricePaisePerUnit })
     return 'Your quote is sent to the buyer, and the lead is marked quoted.'
   })
   post('notes', 'notes', ['body'], async (seller, id, v) => {
