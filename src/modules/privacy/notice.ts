@@ -16,8 +16,8 @@ export const categoryTitles: Record<DataCategory, string> = {
 }
 
 const erasureWords = {
-  delete: 'Deleted when you erase your account',
-  pseudonymise: 'Replaced by a meaningless code when you erase your account',
+  delete: 'Deleted when the account is erased',
+  pseudonymise: 'Replaced by a meaningless code when the account is erased',
   legal_hold: 'Kept for the period the law requires, then deleted',
 } as const
 

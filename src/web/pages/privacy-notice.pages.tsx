@@ -50,8 +50,8 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
           <h1>The personal data we hold</h1>
           <p class="lead">
             This page is produced from the same list our database is checked against, so it always shows every
-            kind of personal data Mandi keeps: why we keep it, for how long, what happens when you ask us to
-            erase it, and who may receive it. Notice version {version.version}, published{' '}
+            kind of personal data Mandi keeps: why we keep it, for how long, what happens to it when an
+            account is erased, and who may receive it. Notice version {version.version}, published{' '}
             {formatDate(new Date(version.publishedAt))}.
           </p>
           <nav aria-label="On this page">
@@ -80,7 +80,7 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
                   'Must you give it?',
                   'Why we use it',
                   'How long we keep it',
-                  'When you erase your account',
+                  'When the account is erased',
                 ]}
                 rows={section.items.map((item) => [
                   <>
