@@ -180,7 +180,9 @@ export async function assertCanEnquire(
 
 /**
  * Stores a new lead for one seller and queues their notification, in the caller's transaction.
- * Refuses the buyer's own business and a seller who blocked the buyer.
+ * Refuses the buyer's own business and a seller who blocked the buyer. A channel that cannot reach
+ * the seller (an SMS to a landline) never refuses the lead: the outbox records it as skipped, the
+ * email still goes, and the seller's lead list asks them for a mobile number.
  */
 export async function openLead(tx: Db, ctx: EnquiryContext, lead: NewLead): Promise<EnquiryRow> {
   const [seller] = await tx
