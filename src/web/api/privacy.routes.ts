@@ -16,7 +16,13 @@ export function privacyRoutes(server: FastifyInstance, api: ApiRegistry, app: Ap
       url: '/api/v1/consent-receipts/verify',
       summary: 'Check that a consent receipt was issued by this marketplace and has not been changed',
       tag: 'Privacy',
-      body: z.object({ receipt: z.string().min(1).max(8192).describe('The compact JWS receipt') }),
+      body: z.object({
+        receipt: z
+          .string()
+          .min(1)
+          .max(64 * 1024)
+          .describe('The compact JWS receipt, or the whole receipt file as downloaded'),
+      }),
       responses: {
         200: {
           description: 'Whether the receipt verifies, with its claims when it does',
@@ -24,13 +30,23 @@ export function privacyRoutes(server: FastifyInstance, api: ApiRegistry, app: Ap
             valid: z.boolean(),
             reason: z.string().optional(),
             claims: z.record(z.string(), z.unknown()).optional(),
+            withdrawnAt: z
+              .string()
+              .nullable()
+              .optional()
+              .describe(
+                'For a valid receipt: when the consent it records was withdrawn, or null if it never was',
+              ),
           }),
         },
       },
     },
     async ({ body }) => {
       const check = privacy.verifyReceipt(body.receipt, app.receipts.publicJwk)
-      return check.valid ? { valid: true, claims: check.claims } : { valid: false, reason: check.reason }
+      if (!check.valid) return { valid: false, reason: check.reason }
+      // Genuine says only that we issued it; the ledger says whether the consent still stands.
+      const standing = await privacy.receiptStanding(app.db, check.claims)
+      return { valid: true, claims: check.claims, withdrawnAt: standing.withdrawnAt?.toISOString() ?? null }
     },
   )
 }

@@ -80,6 +80,7 @@ describe('consent receipt verification', () => {
     assert.equal(ok.statusCode, 200)
     assert.equal(ok.json().valid, true)
     assert.equal(ok.json().claims.purpose.code, 'marketing_email')
+    assert.equal(ok.json().withdrawnAt, null)
 
     const [h, p, s] = token.split('.') as [string, string, string]
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString())
@@ -212,5 +213,13 @@ describe('consent receipt verification of a receipt as downloaded', () => {
       action: 'grant',
     })
     assert.match(visibleText((await verify({ receipt: file })).body), /consent withdrawn on/)
+    // The API says the same, for the file as downloaded.
+    const api = await ctx.server.inject({
+      method: 'POST',
+      url: '/api/v1/consent-receipts/verify',
+      payload: { receipt: file },
+    })
+    assert.equal(api.json().valid, true)
+    assert.ok(Date.parse(api.json().withdrawnAt) > 0, api.body)
   })
 })
