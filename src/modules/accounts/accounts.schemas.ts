@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { indianStates } from '../../shared/india.ts'
 import { int4 } from '../../shared/validation.ts'
-import { passwordProblem } from './passwords.ts'
+import { MIN_PASSWORD_LENGTH } from './passwords.ts'
 
 export const genders = ['female', 'male', 'other', 'prefer_not_to_say'] as const
 
@@ -45,15 +45,13 @@ export const dateOfBirthInput = z.iso
 
 export const RegisterInput = z.object({
   email: emailInput,
-  // Checked with the other fields, so every problem shows on the first try.
+  // The length here; the strength (which needs the email and name) is checked by register(),
+  // which reports it together with this schema's problems, so every problem shows on the first try.
   password: z
     .string()
     .min(1, 'Choose a password.')
-    .max(200)
-    .superRefine((password, ctx) => {
-      const problem = passwordProblem(password)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    }),
+    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(200, 'Use at most 200 characters.'),
   name: trimmed(120).min(2, 'Enter your full name.'),
   phone: z.string().trim().min(1, 'Enter your mobile number.').max(30),
   dateOfBirth: dateOfBirthInput.nullish(),

@@ -140,6 +140,17 @@ describe(`registration and sign-in pages (${testDatabaseKind})`, () => {
     assert.match(domain.body, /id="dateOfBirth-error"(?:(?!<\/p>)[\s\S])*18 or over/)
   })
 
+  it('refuses a guessable password such as password12 and says why at the field', async () => {
+    const browser = new TestBrowser(ctx.server)
+    await browser.get('/account/register')
+    for (const password of ['password12', 'india@2024']) {
+      const res = await browser.post('/account/register', newPerson({ password }))
+      assert.equal(res.statusCode, 400, password)
+      assert.match(res.body, /id="password-error"[^>]*>.*too easy to guess/, password)
+      assert.equal(browser.signedIn, false)
+    }
+  })
+
   it('registers, signs in with a flash to confirm the email, and records only the ticked consents', async () => {
     const browser = new TestBrowser(ctx.server)
     const person = newPerson({ 'consents.personalisation': 'yes' })
