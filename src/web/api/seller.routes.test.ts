@@ -86,6 +86,43 @@ describe('seller API', () => {
     assert.deepEqual(Object.keys(res.json().error.fields).sort(), ['price', 'title'])
   })
 
+  it('refuses unknown fields with 400 naming them, on create and on change, and changes nothing', async () => {
+    const { seller } = await signedInSeller(ctx)
+    const { key } = await catalog.createApiKey(ctx.app.db, seller, 'ERP')
+    const res = await ctx.server.inject({
+      method: 'POST',
+      url: '/api/v1/seller/products',
+      headers: bearer(key),
+      payload: newProduct('Centrifugal pump 3 HP', { colour: 'blue', pricePaise: 100 }),
+    })
+    assert.equal(res.statusCode, 400, res.body)
+    assert.equal(res.json().error.code, 'invalid_body')
+    assert.match(res.json().error.message, /Unknown fields: "colour", "pricePaise"/)
+    const listed = await ctx.server.inject({ url: '/api/v1/seller/products', headers: bearer(key) })
+    assert.deepEqual(listed.json().products, [], 'nothing was created')
+
+    const created = await ctx.server.inject({
+      method: 'POST',
+      url: '/api/v1/seller/products',
+      headers: bearer(key),
+      payload: newProduct('Centrifugal pump 3 HP'),
+    })
+    assert.equal(created.statusCode, 201, created.body)
+    const patch = await ctx.server.inject({
+      method: 'PATCH',
+      url: `/api/v1/seller/products/${created.json().id}`,
+      headers: bearer(key),
+      payload: { stock: 5, quantity: 40 },
+    })
+    assert.equal(patch.statusCode, 400, patch.body)
+    assert.match(patch.json().error.message, /Unknown field: "quantity"/)
+    const after = await ctx.server.inject({
+      url: `/api/v1/seller/products/${created.json().id}`,
+      headers: bearer(key),
+    })
+    assert.equal(after.json().stock, null, 'the known field was not applied either')
+  })
+
   it("answers 404 for another business's product, by key and by session", async () => {
     const owner = await signedInSeller(ctx)
     const stranger = await signedInSeller(ctx)

@@ -67,8 +67,17 @@ const PriceIn = z
   .describe(
     'Price per unit in RUPEES: 1250, 1250.5 or "1,250.50"; null or absent for "price on request". Responses give pricePaise.',
   )
-const CreateBody = catalog.ProductInput.extend({ price: PriceIn })
-const PatchBody = catalog.ProductPatch.extend({ price: PriceIn })
+// A field the API does not know is refused (400) and named, never silently dropped: a typo such as
+// "pricePaise" or "quantity" would otherwise leave the product unchanged with a 200.
+const knownFields = Object.keys(catalog.ProductInput.shape).join(', ')
+const unknownFields = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? `Unknown field${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.map((k) => `"${k}"`).join(', ')}. The fields are ${knownFields}.`
+      : undefined,
+}
+const CreateBody = z.strictObject({ ...catalog.ProductInput.shape, price: PriceIn }, unknownFields)
+const PatchBody = z.strictObject({ ...catalog.ProductPatch.shape, price: PriceIn }, unknownFields)
 
 const IdParams = z.object({ id: bigintId({ coerce: true, message: 'id must be a product number' }) })
 
