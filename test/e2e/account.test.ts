@@ -88,8 +88,8 @@ describe('an account, end to end in a real browser', () => {
     await page.waitForURL(`${live.url}/account`)
     assert.match((await page.locator('main').textContent()) ?? '', /Check your inbox to confirm your email/)
 
-    await page.locator('a[href="/account/profile#address"]').first().click()
-    await page.waitForURL(/\/account\/profile#address$/)
+    // No built capability needs a postal address yet (orders will), so the account page does not ask for one.
+    await page.goto(`${live.url}/account/profile#address`)
     await page.getByLabel('Building and street').fill('7, Kaveri Industrial Estate, Hosur Road')
     await page.getByLabel('City or town').fill('Bengaluru')
     await page.getByLabel('State').selectOption('Karnataka')
