@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { formatDate, formatNumber, formatQuantity, formatRupees } from './format.ts'
+import { formatDate, formatNumber, formatQuantity, formatRupees, withFullStop } from './format.ts'
 
 describe('formatRupees', () => {
   it('groups lakhs and crores the Indian way', () => {
@@ -44,5 +44,13 @@ describe('formatNumber and formatQuantity', () => {
     assert.equal(formatQuantity(1000, 'nos'), '1,000 nos')
     assert.equal(formatQuantity(5, 'box of 10'), '5 boxes of 10')
     assert.equal(formatQuantity(1, 'box of 10'), '1 box of 10')
+  })
+})
+
+describe('withFullStop', () => {
+  it('ends a sentence after a name once, even when the name ends in an abbreviation', () => {
+    assert.equal(withFullStop('Kaveri Pumps'), 'Kaveri Pumps.')
+    assert.equal(withFullStop('Kaveri Pumps Pvt. Ltd.'), 'Kaveri Pumps Pvt. Ltd.')
+    assert.equal(withFullStop('Who? '), 'Who?')
   })
 })

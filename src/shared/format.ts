@@ -39,6 +39,12 @@ export function formatDate(date: Date): string {
   return `${parts.day} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`
 }
 
+/** Ends a sentence after a name: "Kaveri Pumps." but "Kaveri Pumps Pvt. Ltd." (never "Ltd.."). */
+export function withFullStop(text: string): string {
+  const trimmed = text.trimEnd()
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
 /** "2 pieces", "500 kg", "1 set": a count with its unit, pluralised only for spelled-out units. */
 export function formatQuantity(count: number, unit: string): string {
   return `${formatNumber(count)} ${count === 1 ? unit : pluralUnit(unit)}`

@@ -3,7 +3,7 @@ import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import * as enquiries from '../../../modules/enquiries/index.ts'
 import { AppError, notFound } from '../../../shared/errors.ts'
-import { formatQuantity } from '../../../shared/format.ts'
+import { formatQuantity, withFullStop } from '../../../shared/format.ts'
 import { isPastDate, parseInputAll } from '../../../shared/validation.ts'
 import { sendPage } from '../../render.tsx'
 import {
@@ -104,7 +104,7 @@ export function enquirePages(server: FastifyInstance, app: App) {
       const enquiry = await enquiries.createEnquiry(app.db, app.enquiryContext, user.id, input)
       return redirectWithFlash(reply, app, `/account/enquiries/${enquiry.id}`, {
         kind: 'success',
-        text: `Your enquiry is on its way to ${target.sellerName}. You will see their reply here, and we will email you when it arrives.`,
+        text: `Your enquiry is on its way to ${withFullStop(target.sellerName)} You will see their reply here, and we will email you when it arrives.`,
       })
     } catch (error) {
       const problem = formProblem(error)

@@ -28,7 +28,7 @@ describe('enquiry pages (buyer)', () => {
   }
 
   async function productOfNewSeller() {
-    const business = await buildBusiness(ctx.db, { tradeName: 'Sundaram Pumps' })
+    const business = await buildBusiness(ctx.db, { tradeName: 'Sundaram Pumps Pvt. Ltd.' })
     const product = await buildProduct(ctx.db, { businessId: business.id, unit: 'piece', moq: 5 })
     return { business, product }
   }
@@ -51,7 +51,7 @@ describe('enquiry pages (buyer)', () => {
     assert.match(res.body, /name="unit"[^>]*value="piece"|value="piece"[^>]*name="unit"/)
     assert.match(res.body, /value="Nagpur"/)
     const text = visibleText(res.body)
-    assert.match(text, /What Sundaram Pumps will see/)
+    assert.match(text, /What Sundaram Pumps Pvt\. Ltd\. will see/)
     assert.match(text, /email address and phone number stay private/)
     assertLabelledForms(res.body)
   })
@@ -137,7 +137,8 @@ describe('enquiry pages (buyer)', () => {
     const thread = await browser.get(location)
     assert.equal(thread.statusCode, 200)
     const text = visibleText(thread.body)
-    assert.match(text, /Your enquiry is on its way to Sundaram Pumps/)
+    // A name that ends in a full stop ends the sentence too: no "Ltd..".
+    assert.match(text, /Your enquiry is on its way to Sundaram Pumps Pvt\. Ltd\. You will see/)
     assert.match(text, /Twelve pumps for our dyeing unit/)
     assert.match(text, /Share my contact details with this seller/)
     assertLabelledForms(thread.body)
@@ -145,7 +146,10 @@ describe('enquiry pages (buyer)', () => {
     const list = await browser.get('/account/enquiries')
     assert.equal(list.statusCode, 200)
     assert.match(list.body, new RegExp(`href="/account/enquiries/${location.split('/').pop()}"`))
-    assert.match(visibleText(list.body), new RegExp(`${product.title}.*Sundaram Pumps, ${business.city}`))
+    assert.match(
+      visibleText(list.body),
+      new RegExp(`${product.title}.*Sundaram Pumps Pvt\\. Ltd\\., ${business.city}`),
+    )
     assert.match(list.body, /href="\/account\/enquiries" aria-current="page"/)
   })
 
