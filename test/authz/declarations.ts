@@ -210,6 +210,10 @@ export const declarations: Declarations = {
     },
   },
   '/api/v1/me/verify-email/resend': { POST: { expect: signedIn('authenticated') } },
+  '/api/v1/me/phone/verification': { POST: { expect: signedIn('authenticated') } },
+  '/api/v1/me/phone/verification/confirm': {
+    POST: { body: { code: '000000' }, expect: signedIn('authenticated') },
+  },
   '/api/v1/me/two-factor': {
     POST: { body: { password: 'not my password', code: '000000' }, expect: signedIn('authenticated') },
     DELETE: { body: { password: 'not my password', code: '000000' }, expect: signedIn('authenticated') },
@@ -372,6 +376,8 @@ export const declarations: Declarations = {
       expect: signedIn('authenticated'),
     },
   },
+  '/account/profile/phone/send': { POST: { expect: signedIn('authenticated') } },
+  '/account/profile/phone/confirm': { POST: { body: { code: '000000' }, expect: signedIn('authenticated') } },
   '/account/profile/history': { GET: { expect: signedIn() } },
   '/account/privacy': { GET: { expect: signedIn() } },
   '/account/privacy/consents': {

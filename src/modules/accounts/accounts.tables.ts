@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { classifyTable, notPersonal } from '../privacy/inventory.ts'
 
 export const users = pgTable('users', {
@@ -39,88 +51,95 @@ const personalAddress = {
   erasure: 'delete',
 } as const
 
-export const usersInventory = classifyTable(users, 'People with a Mandi account: buyers, sellers and staff.', {
-  id: notPersonal,
-  email: {
-    personal: true,
-    category: 'contact',
-    description: 'Your email address, used to sign in and to reach you',
-    purposes: ['account', 'enquiries', 'security'],
-    retention: 'Life of the account',
-    erasure: 'pseudonymise',
+export const usersInventory = classifyTable(
+  users,
+  'People with a Mandi account: buyers, sellers and staff.',
+  {
+    id: notPersonal,
+    email: {
+      personal: true,
+      category: 'contact',
+      description: 'Your email address, used to sign in and to reach you',
+      purposes: ['account', 'enquiries', 'security'],
+      retention: 'Life of the account',
+      erasure: 'pseudonymise',
+    },
+    emailVerifiedAt: notPersonal,
+    passwordHash: {
+      personal: true,
+      category: 'credentials',
+      description: 'A one-way hash of your password (we never store the password itself)',
+      purposes: ['account', 'security'],
+      retention: 'Life of the account',
+      erasure: 'delete',
+    },
+    name: {
+      personal: true,
+      category: 'identity',
+      description: 'Your name',
+      purposes: ['account', 'enquiries'],
+      retention: 'Life of the account',
+      erasure: 'pseudonymise',
+    },
+    phone: {
+      personal: true,
+      category: 'contact',
+      description: 'Your mobile number',
+      purposes: ['account', 'enquiries', 'security'],
+      retention: 'Life of the account',
+      erasure: 'delete',
+    },
+    phoneVerifiedAt: notPersonal,
+    dateOfBirth: {
+      personal: true,
+      category: 'identity',
+      description: 'Your date of birth (optional), used only to confirm you are 18 or over',
+      purposes: ['account'],
+      retention: 'Life of the account',
+      erasure: 'delete',
+    },
+    gender: {
+      personal: true,
+      category: 'identity',
+      description: 'Your gender (optional), if you choose to tell us',
+      purposes: ['account', 'personalisation'],
+      retention: 'Life of the account',
+      erasure: 'delete',
+    },
+    addressLine1: {
+      ...personalAddress,
+      description: 'Your postal address (optional), for deliveries and invoices',
+    },
+    addressLine2: { ...personalAddress, description: 'Second line of your postal address' },
+    city: { ...personalAddress, description: 'Your city' },
+    state: { ...personalAddress, description: 'Your state' },
+    pin: { ...personalAddress, description: 'Your PIN code' },
+    roles: notPersonal,
+    adultBusinessDeclaredAt: notPersonal,
+    passwordChangedAt: notPersonal,
+    totpSecret: {
+      personal: true,
+      category: 'credentials',
+      description: 'The secret of your two-factor authenticator app, encrypted',
+      purposes: ['security'],
+      retention: 'Until you switch two-factor sign-in off',
+      erasure: 'delete',
+    },
+    totpEnabledAt: notPersonal,
+    totpPendingSecret: {
+      personal: true,
+      category: 'credentials',
+      description: 'A new two-factor secret you started to set up and have not confirmed yet, encrypted',
+      purposes: ['security'],
+      retention: 'Until you confirm it or switch two-factor sign-in off',
+      erasure: 'delete',
+    },
+    totpLastStep: notPersonal,
+    profileVersion: notPersonal,
+    createdAt: notPersonal,
+    updatedAt: notPersonal,
   },
-  emailVerifiedAt: notPersonal,
-  passwordHash: {
-    personal: true,
-    category: 'credentials',
-    description: 'A one-way hash of your password (we never store the password itself)',
-    purposes: ['account', 'security'],
-    retention: 'Life of the account',
-    erasure: 'delete',
-  },
-  name: {
-    personal: true,
-    category: 'identity',
-    description: 'Your name',
-    purposes: ['account', 'enquiries'],
-    retention: 'Life of the account',
-    erasure: 'pseudonymise',
-  },
-  phone: {
-    personal: true,
-    category: 'contact',
-    description: 'Your mobile number',
-    purposes: ['account', 'enquiries', 'security'],
-    retention: 'Life of the account',
-    erasure: 'delete',
-  },
-  phoneVerifiedAt: notPersonal,
-  dateOfBirth: {
-    personal: true,
-    category: 'identity',
-    description: 'Your date of birth (optional), used only to confirm you are 18 or over',
-    purposes: ['account'],
-    retention: 'Life of the account',
-    erasure: 'delete',
-  },
-  gender: {
-    personal: true,
-    category: 'identity',
-    description: 'Your gender (optional), if you choose to tell us',
-    purposes: ['account', 'personalisation'],
-    retention: 'Life of the account',
-    erasure: 'delete',
-  },
-  addressLine1: { ...personalAddress, description: 'Your postal address (optional), for deliveries and invoices' },
-  addressLine2: { ...personalAddress, description: 'Second line of your postal address' },
-  city: { ...personalAddress, description: 'Your city' },
-  state: { ...personalAddress, description: 'Your state' },
-  pin: { ...personalAddress, description: 'Your PIN code' },
-  roles: notPersonal,
-  adultBusinessDeclaredAt: notPersonal,
-  passwordChangedAt: notPersonal,
-  totpSecret: {
-    personal: true,
-    category: 'credentials',
-    description: 'The secret of your two-factor authenticator app, encrypted',
-    purposes: ['security'],
-    retention: 'Until you switch two-factor sign-in off',
-    erasure: 'delete',
-  },
-  totpEnabledAt: notPersonal,
-  totpPendingSecret: {
-    personal: true,
-    category: 'credentials',
-    description: 'A new two-factor secret you started to set up and have not confirmed yet, encrypted',
-    purposes: ['security'],
-    retention: 'Until you confirm it or switch two-factor sign-in off',
-    erasure: 'delete',
-  },
-  totpLastStep: notPersonal,
-  profileVersion: notPersonal,
-  createdAt: notPersonal,
-  updatedAt: notPersonal,
-})
+)
 
 /**
  * Every version of a person's profile: who changed which fields, when, from what to what.
@@ -141,21 +160,25 @@ export const profileVersions = pgTable(
   (t) => [unique('profile_versions_user_version_unique').on(t.userId, t.version)],
 )
 
-export const profileVersionsInventory = classifyTable(profileVersions, 'The history of changes to your profile.', {
-  id: notPersonal,
-  userId: notPersonal,
-  version: notPersonal,
-  changedBy: notPersonal,
-  changes: {
-    personal: true,
-    category: 'identity',
-    description: 'Earlier versions of your profile: each change, with the old and new value',
-    purposes: ['account', 'security'],
-    retention: 'Life of the account',
-    erasure: 'delete',
+export const profileVersionsInventory = classifyTable(
+  profileVersions,
+  'The history of changes to your profile.',
+  {
+    id: notPersonal,
+    userId: notPersonal,
+    version: notPersonal,
+    changedBy: notPersonal,
+    changes: {
+      personal: true,
+      category: 'identity',
+      description: 'Earlier versions of your profile: each change, with the old and new value',
+      purposes: ['account', 'security'],
+      retention: 'Life of the account',
+      erasure: 'delete',
+    },
+    changedAt: notPersonal,
   },
-  changedAt: notPersonal,
-})
+)
 
 /** Signed-in sessions. The cookie holds a random token; only its SHA-256 is stored. */
 export const sessions = pgTable(
@@ -176,7 +199,10 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId, t.lastSeenAt.desc()), index('sessions_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId, t.lastSeenAt.desc()),
+    index('sessions_expires_idx').on(t.expiresAt),
+  ],
 )
 
 export const sessionsInventory = classifyTable(sessions, 'Where you are signed in.', {
@@ -208,7 +234,11 @@ export const sessionsInventory = classifyTable(sessions, 'Where you are signed i
   revokedReason: notPersonal,
 })
 
-/** Single-use links sent by email: email verification and password reset. Only hashes are stored. */
+/**
+ * Single-use links sent by email (email verification, password reset) and codes sent by SMS
+ * (mobile number verification). Only hashes are stored. A code row keeps the number it was sent
+ * to, so a code for an earlier number confirms nothing.
+ */
 export const authTokens = pgTable(
   'auth_tokens',
   {
@@ -216,9 +246,13 @@ export const authTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['email_verification', 'password_reset'] }).notNull(),
+    purpose: text('purpose', {
+      enum: ['email_verification', 'password_reset', 'phone_verification'],
+    }).notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     email: text('email').notNull(),
+    /** phone_verification: the mobile number (E.164) the code was sent to. */
+    phone: text('phone'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -226,23 +260,35 @@ export const authTokens = pgTable(
   (t) => [index('auth_tokens_user_idx').on(t.userId, t.purpose)],
 )
 
-export const authTokensInventory = classifyTable(authTokens, 'Links we emailed to verify an address or reset a password.', {
-  id: notPersonal,
-  userId: notPersonal,
-  purpose: notPersonal,
-  tokenHash: notPersonal,
-  email: {
-    personal: true,
-    category: 'contact',
-    description: 'The address a verification or reset link was sent to',
-    purposes: ['account', 'security'],
-    retention: '30 days',
-    erasure: 'delete',
+export const authTokensInventory = classifyTable(
+  authTokens,
+  'Links we emailed to verify an address or reset a password, and codes we texted to verify a mobile number.',
+  {
+    id: notPersonal,
+    userId: notPersonal,
+    purpose: notPersonal,
+    tokenHash: notPersonal,
+    email: {
+      personal: true,
+      category: 'contact',
+      description: 'The address a verification or reset link was sent to',
+      purposes: ['account', 'security'],
+      retention: '30 days',
+      erasure: 'delete',
+    },
+    phone: {
+      personal: true,
+      category: 'contact',
+      description: 'The mobile number a verification code was sent to',
+      purposes: ['account', 'security'],
+      retention: '30 days',
+      erasure: 'delete',
+    },
+    expiresAt: notPersonal,
+    usedAt: notPersonal,
+    createdAt: notPersonal,
   },
-  expiresAt: notPersonal,
-  usedAt: notPersonal,
-  createdAt: notPersonal,
-})
+)
 
 /** Hashes of two-factor recovery codes; each works once. */
 export const recoveryCodes = pgTable(
@@ -290,19 +336,24 @@ export const attemptLimits = pgTable(
   (t) => [index('attempt_limits_window_idx').on(t.windowStartedAt)],
 )
 
-export const attemptLimitsInventory = classifyTable(attemptLimits, 'Recent attempts to sign in, confirm a password or ask for an emailed link, to stop guessing and floods.', {
-  key: {
-    personal: true,
-    category: 'technical',
-    description: 'A keyed hash of the email address, account or network an attempt came for or from (not the value itself)',
-    purposes: ['security'],
-    retention: 'Until its window ends (at most an hour), then deleted within the hour',
-    erasure: 'delete',
+export const attemptLimitsInventory = classifyTable(
+  attemptLimits,
+  'Recent attempts to sign in, confirm a password or ask for an emailed link, to stop guessing and floods.',
+  {
+    key: {
+      personal: true,
+      category: 'technical',
+      description:
+        'A keyed hash of the email address, account or network an attempt came for or from (not the value itself)',
+      purposes: ['security'],
+      retention: 'Until its window ends (at most an hour), then deleted within the hour',
+      erasure: 'delete',
+    },
+    attempts: notPersonal,
+    windowStartedAt: notPersonal,
+    windowSeconds: notPersonal,
   },
-  attempts: notPersonal,
-  windowStartedAt: notPersonal,
-  windowSeconds: notPersonal,
-})
+)
 
 /** A seller's business. Public once it lists products; contact details stay behind the enquiry relay. */
 export const businesses = pgTable(
@@ -399,8 +450,14 @@ export const businessesInventory = classifyTable(
       retention: 'Life of the business profile',
       erasure: 'delete',
     },
-    phone: { ...businessContact, description: 'Business phone, given to buyers only through the enquiry relay' },
-    email: { ...businessContact, description: 'Business email, given to buyers only through the enquiry relay' },
+    phone: {
+      ...businessContact,
+      description: 'Business phone, given to buyers only through the enquiry relay',
+    },
+    email: {
+      ...businessContact,
+      description: 'Business email, given to buyers only through the enquiry relay',
+    },
     categoryIds: notPersonal,
     logoPath: notPersonal,
     createdAt: notPersonal,

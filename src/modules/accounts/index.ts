@@ -33,6 +33,11 @@ export {
   roles,
 } from './policies.ts'
 export type { Actor, Role } from './policies.ts'
+export {
+  confirmPhoneVerification,
+  phoneVerificationLimits,
+  sendPhoneVerificationCode,
+} from './phone-verification.ts'
 export { findProfile, isUnder18, listProfileHistory, profileFields, updateProfile } from './profile.ts'
 export type { Profile, ProfileChange, ProfileField } from './profile.ts'
 export { register, sendVerificationEmail } from './registration.ts'

@@ -5,6 +5,7 @@ import { type FieldProblem, parseInputAll, validOrUndefined } from '../../shared
 import { dateOfBirthInput, ProfileInput } from './accounts.schemas.ts'
 import { profileVersions, users } from './accounts.tables.ts'
 import { mobileNumber } from './phone.ts'
+import { voidPendingCodes } from './phone-verification.ts'
 
 /** The profile fields a person can see and change, in display order, with their labels. */
 export const profileFields = {
@@ -21,7 +22,13 @@ export const profileFields = {
 } as const
 export type ProfileField = keyof typeof profileFields
 
-export type Profile = { id: string; emailVerifiedAt: Date | null; roles: string[]; version: number } & {
+export type Profile = {
+  id: string
+  emailVerifiedAt: Date | null
+  phoneVerifiedAt: Date | null
+  roles: string[]
+  version: number
+} & {
   [K in ProfileField]: string | null
 }
 
@@ -29,6 +36,7 @@ const profileColumns = {
   id: users.id,
   email: users.email,
   emailVerifiedAt: users.emailVerifiedAt,
+  phoneVerifiedAt: users.phoneVerifiedAt,
   roles: users.roles,
   version: users.profileVersion,
   name: users.name,
@@ -86,7 +94,12 @@ export async function updateProfile(db: Db, userId: string, input: unknown, acto
     }
     if (changes.length === 0) return current as Profile
     const version = current.version + 1
-    const set = Object.fromEntries(changes.map((c) => [c.field, c.to]))
+    const set: Record<string, unknown> = Object.fromEntries(changes.map((c) => [c.field, c.to]))
+    // A new or changed mobile number is not verified, and codes sent to the old one stop working.
+    if (changes.some((c) => c.field === 'phone')) {
+      set.phoneVerifiedAt = null
+      await voidPendingCodes(tx, userId)
+    }
     await tx
       .update(users)
       .set({ ...set, profileVersion: version, updatedAt: sql`now()` })

@@ -9,6 +9,7 @@ export type TokenPurpose = (typeof authTokens.$inferInsert)['purpose']
 export const tokenLifetimes: Record<TokenPurpose, number> = {
   email_verification: 48 * 3600,
   password_reset: 30 * 60,
+  phone_verification: 10 * 60,
 }
 
 /** Creates a single-use link token; only its hash is stored. Returns the token for the emailed link. */

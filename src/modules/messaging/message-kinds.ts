@@ -7,6 +7,7 @@ import { enquiryMessage } from './templates/enquiry-message.tsx'
 import { enquiryReceived } from './templates/enquiry-received.tsx'
 import { marketingDigest } from './templates/marketing-digest.tsx'
 import { passwordReset } from './templates/password-reset.tsx'
+import { phoneVerification } from './templates/phone-verification.tsx'
 import {
   newDeviceSignIn,
   passwordChanged,
@@ -18,6 +19,7 @@ import {
 export const messageKinds = {
   'email-verification': emailVerification,
   'password-reset': passwordReset,
+  'phone-verification': phoneVerification,
   'enquiry-received': enquiryReceived,
   'enquiry-message': enquiryMessage,
   'marketing-digest': marketingDigest,

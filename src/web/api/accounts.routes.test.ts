@@ -404,6 +404,62 @@ describe(`accounts API limits under parallel requests (${testDatabaseKind})`, ()
     assert.equal(queued!.n, 1 + 3, 'the one sent at registration and three more')
   })
 
+  it('verifies the mobile number through the API: 10 parallel wrong codes evaluate at most 5, 6 parallel sends queue 3 texts', async () => {
+    const { cookie, id } = await registered(ctx.server)
+    const sends = await Promise.all(
+      Array.from({ length: 6 }, () => json(ctx.server, 'POST', '/api/v1/me/phone/verification', cookie, {})),
+    )
+    assert.deepEqual(statuses(sends), { 202: 3, 429: 3 })
+    const limited = sends.find((r) => r.statusCode === 429)!
+    assert.equal(limited.json().error.code, 'rate_limited')
+    assert.ok(Number(limited.headers['retry-after']) > 0)
+    const texts = await ctx.db
+      .select({
+        toAddress: outboxMessages.toAddress,
+        data: outboxMessages.data,
+        createdAt: outboxMessages.createdAt,
+      })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipientUserId, id), eq(outboxMessages.kind, 'phone-verification')))
+    assert.equal(texts.length, 3)
+    assert.ok(texts.every((t) => t.toAddress === '+919123456789'))
+    const codes = texts.map((t) => String(t.data.code))
+    const wrong = ['000000', '111111', '222222', '333333'].find((c) => !codes.includes(c))!
+
+    const guesses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        json(ctx.server, 'POST', '/api/v1/me/phone/verification/confirm', cookie, { code: wrong }),
+      ),
+    )
+    const counts = statuses(guesses)
+    assert.ok((counts[400] ?? 0) <= accounts.phoneVerificationLimits.confirm.max, JSON.stringify(counts))
+    assert.equal((counts[400] ?? 0) + (counts[429] ?? 0), 10, JSON.stringify(counts))
+    assert.equal(guesses.find((r) => r.statusCode === 400)!.json().error.code, 'invalid_code')
+    const me = await json(ctx.server, 'GET', '/api/v1/me', cookie)
+    assert.equal(me.json().user.phoneVerified, false)
+  })
+
+  it('confirms the newest code once through the API, and says so in /me', async () => {
+    const { cookie, id } = await registered(ctx.server)
+    const sent = await json(ctx.server, 'POST', '/api/v1/me/phone/verification', cookie, {})
+    assert.equal(sent.statusCode, 202, sent.body)
+    assert.equal(sent.json().expiresInMinutes, 10)
+    const [text] = await ctx.db
+      .select({ data: outboxMessages.data })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipientUserId, id), eq(outboxMessages.kind, 'phone-verification')))
+    const code = String(text!.data.code)
+    const ok = await json(ctx.server, 'POST', '/api/v1/me/phone/verification/confirm', cookie, { code })
+    assert.equal(ok.statusCode, 200, ok.body)
+    assert.equal(ok.json().user.phoneVerified, true)
+    const again = await json(ctx.server, 'POST', '/api/v1/me/phone/verification/confirm', cookie, { code })
+    assert.equal(again.statusCode, 400)
+    assert.equal(again.json().error.code, 'code_expired')
+    const resend = await json(ctx.server, 'POST', '/api/v1/me/phone/verification', cookie, {})
+    assert.equal(resend.statusCode, 409)
+    assert.equal(resend.json().error.code, 'phone_already_verified')
+  })
+
   it('counts wrong current passwords: 30 parallel password changes evaluate at most 10', async () => {
     const { person, cookie } = await registered(ctx.server)
     const responses = await Promise.all(

@@ -12,6 +12,7 @@ const MeResponse = z.object({
     emailVerified: z.boolean(),
     name: z.string(),
     phone: z.string().nullable(),
+    phoneVerified: z.boolean(),
     roles: z.array(z.string()),
     profile: z.record(z.string(), z.unknown()),
   }),

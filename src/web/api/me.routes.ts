@@ -171,6 +171,58 @@ export function meRoutes(api: ApiRegistry, app: App) {
   api.route(
     {
       method: 'POST',
+      url: '/api/v1/me/phone/verification',
+      summary:
+        'Text a 6-digit code to the mobile number on the profile, to verify it; the code works for 10 minutes, once, and earlier codes stop working',
+      tag: 'Accounts',
+      responses: {
+        202: {
+          description: 'Sent',
+          schema: z.object({ message: z.string(), expiresInMinutes: z.number() }),
+        },
+        400: { description: 'No mobile number on the profile (phone_required)' },
+        409: { description: 'The number is already verified (phone_already_verified)' },
+        429: { description: 'Too many codes (3 an hour per account); code rate_limited, with Retry-After' },
+      },
+    },
+    async ({ request, reply }) => {
+      const { user } = requireSession(request)
+      const sent = await accounts.sendPhoneVerificationCode(app.db, app.accountsDeps, user.id)
+      await request.server.jobs.send('messaging.deliver')
+      reply.status(202)
+      return { message: `A code is on its way to ${sent.phone}.`, expiresInMinutes: sent.expiresInMinutes }
+    },
+  )
+
+  api.route(
+    {
+      method: 'POST',
+      url: '/api/v1/me/phone/verification/confirm',
+      summary: 'Verify the mobile number with the code texted to it',
+      tag: 'Accounts',
+      body: z.object({ code: z.string().max(20).describe('The 6-digit code from the text message') }),
+      responses: {
+        200: { description: 'Verified; the person with phoneVerified true' },
+        400: {
+          description:
+            'Wrong code (invalid_code), or expired, used, or sent to an earlier number (code_expired)',
+        },
+        429: {
+          description:
+            'Too many wrong codes (5 in 10 minutes per account); code rate_limited, with Retry-After',
+        },
+      },
+    },
+    async ({ request, body }) => {
+      const { user } = requireSession(request)
+      await accounts.confirmPhoneVerification(app.db, app.accountsDeps, user.id, body.code)
+      return { user: presentMe(await accounts.findProfile(app.db, user.id)) }
+    },
+  )
+
+  api.route(
+    {
+      method: 'POST',
       url: '/api/v1/me/two-factor',
       summary:
         'Start switching on (or re-enrolling) two-factor sign-in: returns a new secret for an authenticator app. Needs the password, and a current code when it is already on; an existing second factor stays active until the new one is confirmed',

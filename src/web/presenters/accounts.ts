@@ -9,6 +9,7 @@ export function presentMe(profile: Profile) {
     emailVerified: profile.emailVerifiedAt !== null,
     name: profile.name,
     phone: profile.phone,
+    phoneVerified: profile.phoneVerifiedAt !== null,
     roles: profile.roles,
     profile: presentProfile(profile),
   }

@@ -20,6 +20,7 @@ const samples: { [K in MessageKind]: MessageData<K> } = {
     resetUrl: 'https://mandi.example/reset?t=abc',
     expiresInMinutes: 30,
   },
+  'phone-verification': { code: '042917', expiresInMinutes: 10 },
   'enquiry-received': {
     buyerFirstName: 'Ravi',
     buyerCity: 'Coimbatore',
@@ -77,6 +78,7 @@ describe('message kinds', () => {
   })
 
   for (const kind of Object.keys(messageKinds) as MessageKind[]) {
+    if (!messageKinds[kind].email) continue
     it(`renders "${kind}" with a subject, an HTML part and a plain-text part`, () => {
       const content = email(kind)
       assert.ok(content.subject.length > 5)
@@ -86,6 +88,35 @@ describe('message kinds', () => {
       assert.match(content.text, /Sent by Mandi Test Operator/)
     })
   }
+
+  for (const kind of Object.keys(messageKinds) as MessageKind[]) {
+    const sms = (messageKinds[kind] as { sms?: { dltTemplate: string } }).sms
+    if (!sms) continue
+    it(`renders the "${kind}" SMS as its registered DLT template, ASCII only`, () => {
+      const rendered = renderMessage(kind, 'sms', samples[kind], ctx)
+      assert.equal(rendered.channel, 'sms')
+      if (rendered.channel !== 'sms') return
+      const pattern = new RegExp(
+        `^${sms.dltTemplate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{#var#\\\}/g, '(.{1,200})')}$`,
+      )
+      assert.match(rendered.content.text, pattern)
+      assert.match(rendered.content.text, /^[\x20-\x7e]+$/)
+      assert.ok(rendered.content.dltTemplateId.length > 0)
+    })
+  }
+
+  it('texts a mobile verification code by SMS only, and empties it from the outbox once done', () => {
+    const kind = messageKinds['phone-verification']
+    assert.equal(kind.purpose, 'account')
+    assert.deepEqual(channelsOf(kind), ['sms'])
+    assert.equal(kind.eraseDataWhenDone, true)
+    const rendered = renderMessage('phone-verification', 'sms', samples['phone-verification'], ctx)
+    assert.equal(rendered.channel, 'sms')
+    if (rendered.channel !== 'sms') return
+    assert.match(rendered.content.text, /^Mandi: 042917 is your code .* 10 minutes\./)
+    assert.equal(rendered.content.dltTemplateId, 'unregistered:phone-verification')
+    assert.equal(kind.schema.safeParse({ code: '12345', expiresInMinutes: 10 }).success, false)
+  })
 
   it('renders a <script> in the data as inert text', () => {
     const content = email('enquiry-received', {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { and, eq } from 'drizzle-orm'
 import * as accounts from '#src/modules/accounts/index.ts'
+import { outboxMessages } from '#src/modules/messaging/messaging.tables.ts'
 import { buildUser } from '#test/factories.ts'
 import { testDatabaseKind } from '#test/setup.ts'
 import {
@@ -172,6 +174,56 @@ describe(`the profile pages (${testDatabaseKind})`, () => {
     assert.match(visibleText(after.body), /Not confirmed yet/)
     const history = await accounts.listProfileHistory(ctx.app.db, userId)
     assert.deepEqual(history[0]!.changes, [{ field: 'email', from: person.email, to: moved }])
+  })
+
+  it('verifies the mobile number with a texted code, reporting a wrong code at the field and keeping it', async () => {
+    const { browser, person, userId } = await registerThroughForm(ctx)
+    const page = await browser.get('/account/profile')
+    assert.match(visibleText(page.body), /Not verified — send a code/)
+    assert.match(page.body, /action="\/account\/profile\/phone\/send"/)
+
+    const sent = await browser.post('/account/profile/phone/send', {})
+    assert.equal(sent.statusCode, 303)
+    assert.equal(sent.headers.location, '/account/profile#phone-verification')
+    const [sms] = await ctx.app.db
+      .select({ toAddress: outboxMessages.toAddress, data: outboxMessages.data })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipientUserId, userId), eq(outboxMessages.kind, 'phone-verification')))
+    assert.equal(sms!.toAddress, '+919845012345')
+    const code = String(sms!.data.code)
+    assert.match(
+      visibleText((await browser.get('/account/profile')).body),
+      /We texted a 6-digit code to \+919845012345/,
+    )
+
+    const wrongCode = code === '111111' ? '222222' : '111111'
+    const wrong = await browser.post('/account/profile/phone/confirm', { code: wrongCode })
+    assert.equal(wrong.statusCode, 400)
+    assert.match(wrong.body, /id="code-error"[^>]*>.*That code is not right/)
+    assert.match(wrong.body, /href="#code"/)
+    assert.match(wrong.body, new RegExp(`value="${wrongCode}"`))
+
+    const ok = await browser.post('/account/profile/phone/confirm', { code })
+    assert.equal(ok.statusCode, 303)
+    const verified = visibleText((await browser.get('/account/profile')).body)
+    assert.match(verified, /Your mobile number is verified/)
+    assert.match(verified, /\+919845012345 Verified/)
+    assert.doesNotMatch(verified, /Not verified/)
+
+    await browser.post('/account/profile', { name: person.name, phone: '98450 54321' })
+    assert.match(visibleText((await browser.get('/account/profile')).body), /\+919845054321 Not verified/)
+  })
+
+  it('refuses a fourth code in an hour with Retry-After, on the profile page', async () => {
+    const { browser } = await registerThroughForm(ctx)
+    await browser.get('/account/profile')
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await browser.post('/account/profile/phone/send', {})).statusCode, 303)
+    }
+    const refused = await browser.post('/account/profile/phone/send', {})
+    assert.equal(refused.statusCode, 429)
+    assert.ok(Number(refused.headers['retry-after']) > 0)
+    assert.match(visibleText(refused.body), /Too many codes were asked for/)
   })
 })
 

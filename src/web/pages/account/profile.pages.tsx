@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from '../../../app.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import { indianStates } from '../../../shared/india.ts'
@@ -65,6 +65,7 @@ export function profilePages(server: FastifyInstance, app: App) {
         values={values}
         errors={{}}
         emailForm={{ email: '', errors: {}, twoFactorOn: twoFactor.enabled }}
+        phoneForm={noPhoneForm}
       />,
     )
   })
@@ -105,6 +106,7 @@ export function profilePages(server: FastifyInstance, app: App) {
           values={values}
           errors={{}}
           emailForm={{ email, errors: problem.fields, twoFactorOn: twoFactor.enabled }}
+          phoneForm={noPhoneForm}
         />,
         problem.status,
       )
@@ -146,9 +148,70 @@ export function profilePages(server: FastifyInstance, app: App) {
           values={values}
           errors={problem.fields}
           emailForm={{ email: '', errors: {}, twoFactorOn: twoFactor.enabled }}
+          phoneForm={noPhoneForm}
         />,
         problem.status,
       )
+    }
+  })
+
+  // Verifying the mobile number: a 6-digit code texted to it (10 minutes, once), then typed here.
+  const showPhoneProblem = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: unknown,
+    code: string,
+  ) => {
+    const { user } = sessionOf(request)
+    const problem = formProblem(error, { invalid_code: 'code', code_expired: 'code' })
+    if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
+    noStore(reply)
+    const [profile, twoFactor] = await Promise.all([
+      accounts.findProfile(app.db, user.id),
+      accounts.twoFactorStatus(app.db, user.id),
+    ])
+    const values = Object.fromEntries(editable.map((f) => [f, profile[f] ?? ''])) as Values
+    return sendPage(
+      reply,
+      <ProfilePage
+        ctx={pageContext(request)}
+        csrf={csrfToken(reply)}
+        flash={null}
+        profile={profile}
+        values={values}
+        errors={{}}
+        emailForm={{ email: '', errors: {}, twoFactorOn: twoFactor.enabled }}
+        phoneForm={{ code, errors: problem.fields }}
+      />,
+      problem.status,
+    )
+  }
+
+  server.post('/account/profile/phone/send', { preHandler: mustSignIn }, async (request, reply) => {
+    const { user } = sessionOf(request)
+    try {
+      const sent = await accounts.sendPhoneVerificationCode(app.db, app.accountsDeps, user.id)
+      await request.server.jobs.send('messaging.deliver')
+      return redirectWithFlash(reply, app, '/account/profile#phone-verification', {
+        kind: 'success',
+        text: `We texted a 6-digit code to ${sent.phone}. It works for ${sent.expiresInMinutes} minutes; enter it below.`,
+      })
+    } catch (error) {
+      return showPhoneProblem(request, reply, error, '')
+    }
+  })
+
+  server.post('/account/profile/phone/confirm', { preHandler: mustSignIn }, async (request, reply) => {
+    const { user } = sessionOf(request)
+    const code = text(formBody(request), 'code').trim().slice(0, 20)
+    try {
+      await accounts.confirmPhoneVerification(app.db, app.accountsDeps, user.id, code)
+      return redirectWithFlash(reply, app, '/account/profile#phone-verification', {
+        kind: 'success',
+        text: 'Your mobile number is verified.',
+      })
+    } catch (error) {
+      return showPhoneProblem(request, reply, error, code)
     }
   })
 
@@ -168,6 +231,7 @@ function ProfilePage(props: {
   values: Values
   errors: Record<string, string>
   emailForm: EmailForm
+  phoneForm: PhoneForm
 }) {
   const { values, errors, profile, emailForm } = props
   const field = (name: Editable) => ({ name, label: labels[name]!, value: values[name], error: errors[name] })
@@ -204,6 +268,10 @@ function ProfilePage(props: {
           </form>
         )}
         <ChangeEmailForm csrf={props.csrf} form={emailForm} />
+      </Card>
+
+      <Card title="Mobile number" id="phone-verification">
+        <PhoneVerification csrf={props.csrf} profile={profile} form={props.phoneForm} />
       </Card>
 
       <Card title="Your details">
@@ -355,6 +423,58 @@ function ChangeEmailForm(props: { csrf: string; form: EmailForm }) {
         <Button variant="secondary">Change email address</Button>
       </form>
     </details>
+  )
+}
+
+interface PhoneForm {
+  /** The code as typed (kept when the form comes back with errors). */
+  code: string
+  errors: Record<string, string>
+}
+
+const noPhoneForm: PhoneForm = { code: '', errors: {} }
+
+const phoneLabels = { code: 'Code from the text message' }
+
+function PhoneVerification(props: { csrf: string; profile: accounts.Profile; form: PhoneForm }) {
+  const { profile, form } = props
+  if (!profile.phone) return <p class="muted">Add your mobile number under “Your details” to verify it.</p>
+  if (profile.phoneVerifiedAt) {
+    return (
+      <p class="account-email">
+        <strong>{profile.phone}</strong> <Badge tone="verified">Verified</Badge>
+      </p>
+    )
+  }
+  return (
+    <>
+      <ErrorSummary errors={form.errors} labels={phoneLabels} />
+      <form method="post" action="/account/profile/phone/send">
+        <CsrfField token={props.csrf} />
+        <p class="account-email">
+          <strong>{profile.phone}</strong> <Badge>Not verified</Badge>
+        </p>
+        <p>Not verified — send a code. We text a 6-digit code to this number; it works for 10 minutes.</p>
+        <Button variant="secondary">Send a code</Button>
+      </form>
+      <form method="post" action="/account/profile/phone/confirm" novalidate>
+        <CsrfField token={props.csrf} />
+        <InputField
+          name="code"
+          label={phoneLabels.code}
+          hint="The 6 digits from the text message we sent you."
+          value={form.code}
+          error={form.errors.code}
+          required
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          maxlength={7}
+          spellcheck={false}
+          class="field-short"
+        />
+        <Button variant="secondary">Verify the number</Button>
+      </form>
+    </>
   )
 }
 
