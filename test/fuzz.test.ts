@@ -6,11 +6,11 @@ import { describeFailure, type FuzzHarness, startFuzzHarness } from './fuzz/harn
 // Issue 10: every route — the JSON API as its OpenAPI document describes it and every page and
 // form in Fastify's route table — is sent generated hostile requests (test/fuzz/) as an anonymous
 // visitor, a buyer and a seller. None may answer 5xx or show a stack trace, SQL, a database error
-// or an internal error code. `npm test` sends a few per route with a new seed each run (printed on
-// failure; FUZZ_SEED=… repeats it); `npm run fuzz -- --runs 10000` is the long run.
+// or an internal error code. `npm test` sends a few per route with a fixed seed, so CI is
+// repeatable (FUZZ_SEED=… tries another); `npm run fuzz -- --runs 10000` is the long, exploring run.
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 15)
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
+const SEED = Number(process.env.FUZZ_SEED ?? 20261207)
 
 describe(`fuzzing every route (${testDatabaseKind})`, () => {
   let harness: FuzzHarness
