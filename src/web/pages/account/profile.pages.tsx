@@ -47,28 +47,47 @@ const labels: Record<string, string> = accounts.profileFields
 
 /** The person's profile form, and every earlier version of it. */
 export function profilePages(server: FastifyInstance, app: App) {
-  server.get('/account/profile', { preHandler: mustSignIn }, async (request, reply) => {
-    const userId = sessionOf(request).user.id
+  /**
+   * The profile page for the signed-in person, as stored; a form that failed passes what was typed
+   * and its problems (status 4xx), the others keep their defaults.
+   */
+  const showProfile = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    parts: {
+      flash?: FlashMessage | null
+      values?: Values
+      errors?: Record<string, string>
+      emailForm?: Omit<EmailForm, 'twoFactorOn'>
+      phoneForm?: PhoneForm
+      status?: number
+    } = {},
+  ) => {
+    const { user } = sessionOf(request)
     const [profile, twoFactor] = await Promise.all([
-      accounts.findProfile(app.db, userId),
-      accounts.twoFactorStatus(app.db, userId),
+      accounts.findProfile(app.db, user.id),
+      accounts.twoFactorStatus(app.db, user.id),
     ])
     noStore(reply)
-    const values = Object.fromEntries(editable.map((f) => [f, profile[f] ?? ''])) as Values
     return sendPage(
       reply,
       <ProfilePage
         ctx={pageContext(request)}
         csrf={csrfToken(reply)}
-        flash={takeFlash(request, reply, app)}
+        flash={parts.flash ?? null}
         profile={profile}
-        values={values}
-        errors={{}}
-        emailForm={{ email: '', errors: {}, twoFactorOn: twoFactor.enabled }}
-        phoneForm={noPhoneForm}
+        values={parts.values ?? (Object.fromEntries(editable.map((f) => [f, profile[f] ?? ''])) as Values)}
+        errors={parts.errors ?? {}}
+        emailForm={{ ...(parts.emailForm ?? { email: '', errors: {} }), twoFactorOn: twoFactor.enabled }}
+        phoneForm={parts.phoneForm ?? noPhoneForm}
       />,
+      parts.status,
     )
-  })
+  }
+
+  server.get('/account/profile', { preHandler: mustSignIn }, async (request, reply) =>
+    showProfile(request, reply, { flash: takeFlash(request, reply, app) }),
+  )
 
   // Changing the sign-in address needs the password (and a code when two-factor sign-in is on):
   // otherwise anyone holding a session could move the account, and its reset links, to themselves.
@@ -90,26 +109,10 @@ export function profilePages(server: FastifyInstance, app: App) {
     } catch (error) {
       const problem = formProblem(error, { email_taken: 'email', invalid_credentials: 'password' })
       if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
-      noStore(reply)
-      const [profile, twoFactor] = await Promise.all([
-        accounts.findProfile(app.db, user.id),
-        accounts.twoFactorStatus(app.db, user.id),
-      ])
-      const values = Object.fromEntries(editable.map((f) => [f, profile[f] ?? ''])) as Values
-      return sendPage(
-        reply,
-        <ProfilePage
-          ctx={pageContext(request)}
-          csrf={csrfToken(reply)}
-          flash={null}
-          profile={profile}
-          values={values}
-          errors={{}}
-          emailForm={{ email, errors: problem.fields, twoFactorOn: twoFactor.enabled }}
-          phoneForm={noPhoneForm}
-        />,
-        problem.status,
-      )
+      return showProfile(request, reply, {
+        emailForm: { email, errors: problem.fields },
+        status: problem.status,
+      })
     }
   })
 
@@ -133,25 +136,7 @@ export function profilePages(server: FastifyInstance, app: App) {
       })
     } catch (error) {
       const problem = formProblem(error, { invalid_phone: 'phone' })
-      noStore(reply)
-      const [profile, twoFactor] = await Promise.all([
-        accounts.findProfile(app.db, user.id),
-        accounts.twoFactorStatus(app.db, user.id),
-      ])
-      return sendPage(
-        reply,
-        <ProfilePage
-          ctx={pageContext(request)}
-          csrf={csrfToken(reply)}
-          flash={null}
-          profile={profile}
-          values={values}
-          errors={problem.fields}
-          emailForm={{ email: '', errors: {}, twoFactorOn: twoFactor.enabled }}
-          phoneForm={noPhoneForm}
-        />,
-        problem.status,
-      )
+      return showProfile(request, reply, { values, errors: problem.fields, status: problem.status })
     }
   })
 
@@ -162,29 +147,12 @@ export function profilePages(server: FastifyInstance, app: App) {
     error: unknown,
     code: string,
   ) => {
-    const { user } = sessionOf(request)
     const problem = formProblem(error, { invalid_code: 'code', code_expired: 'code' })
     if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds))
-    noStore(reply)
-    const [profile, twoFactor] = await Promise.all([
-      accounts.findProfile(app.db, user.id),
-      accounts.twoFactorStatus(app.db, user.id),
-    ])
-    const values = Object.fromEntries(editable.map((f) => [f, profile[f] ?? ''])) as Values
-    return sendPage(
-      reply,
-      <ProfilePage
-        ctx={pageContext(request)}
-        csrf={csrfToken(reply)}
-        flash={null}
-        profile={profile}
-        values={values}
-        errors={{}}
-        emailForm={{ email: '', errors: {}, twoFactorOn: twoFactor.enabled }}
-        phoneForm={{ code, errors: problem.fields }}
-      />,
-      problem.status,
-    )
+    return showProfile(request, reply, {
+      phoneForm: { code, errors: problem.fields },
+      status: problem.status,
+    })
   }
 
   server.post('/account/profile/phone/send', { preHandler: mustSignIn }, async (request, reply) => {
