@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
@@ -38,6 +38,20 @@ describe('configuration from the environment', () => {
       () => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() }),
       /SECRET_KEY: required in production[\s\S]*CONSENT_RECEIPT_KEY: required in production/,
     )
+  })
+
+  it('starts from .env.example copied as it is: a blank NAME= means unset', () => {
+    const example = Object.fromEntries(
+      readFileSync(path.join(import.meta.dirname, '..', '.env.example'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    )
+    assert.ok(Object.keys(example).length > 20, 'read the variables of .env.example')
+    assert.ok(Object.values(example).includes(''), '.env.example leaves some variables blank')
+    const config = loadConfig({ ...example, DATA_DIR: dataDir() })
+    assert.equal(config.port, 3000)
+    assert.equal(config.database.url, undefined)
   })
 
   it('reads TRUST_PROXY as a boolean word', () => {

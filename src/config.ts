@@ -3,11 +3,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
-// `NAME=` in a .env file means unset, not an empty value (nor port 0).
-function unsetWhenBlank<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (value === '' ? undefined : value), schema)
-}
-
 // The only reader of process.env. Every variable is listed, with a comment, in .env.example.
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -21,7 +16,7 @@ const Env = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // PostgreSQL cancels a statement that runs (or waits on a lock) longer than this; 0 switches it off.
-  DATABASE_STATEMENT_TIMEOUT_MS: unsetWhenBlank(z.coerce.number().int().min(0).max(3_600_000).default(5000)),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   // Earlier SECRET_KEYs, comma-separated, after a rotation: relay addresses in mail already sent keep working.
   PREVIOUS_SECRET_KEYS: z
@@ -45,9 +40,9 @@ const Env = z.object({
   WORKER_HEARTBEAT_CRON: z.string().default('* * * * *'),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
   // Bearer token for /metrics; in production /metrics is not served on PORT without it.
-  METRICS_TOKEN: unsetWhenBlank(z.string().min(32, 'must be at least 32 characters').optional()),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   // Serve /metrics on its own listener (and not on PORT).
-  METRICS_PORT: unsetWhenBlank(z.coerce.number().int().min(0).max(65535).optional()),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   SMTP_URL: z
     .string()
@@ -85,7 +80,11 @@ const Env = z.object({
 export type Env = z.infer<typeof Env>
 
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
-  const parsed = Env.safeParse(env)
+  // `NAME=` (as .env.example lists every variable) means unset, not an empty value (nor port 0).
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  )
+  const parsed = Env.safeParse(given)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
