@@ -429,3 +429,25 @@ export function changedByLabel(changedBy: string | null, userId: string): string
   if (changedBy === userId) return 'you'
   return changedBy ? 'Mandi staff' : 'Mandi'
 }
+
+/** The label of the second-factor box in every step-up form (security, email change, API keys). */
+export const stepUpCodeLabel = 'Code from your authenticator app'
+
+/** The second-factor box of a step-up form: a current app code or a recovery code. */
+export function StepUpCodeField(props: { id?: string; error: string | undefined }) {
+  return (
+    <InputField
+      {...(props.id ? { id: props.id } : {})}
+      name="code"
+      label={stepUpCodeLabel}
+      hint="The 6-digit code your app shows now, or one of your recovery codes."
+      error={props.error}
+      required
+      autocomplete="one-time-code"
+      inputmode="numeric"
+      maxlength={11}
+      spellcheck={false}
+      class="field-short"
+    />
+  )
+}

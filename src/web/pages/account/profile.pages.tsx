@@ -13,6 +13,8 @@ import {
   InputField,
   SelectField,
   whyWeAsk,
+  StepUpCodeField,
+  stepUpCodeLabel,
 } from '../../views/account-components.tsx'
 import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
 import { Badge, Button, Card, EmptyState } from '../../views/ui.tsx'
@@ -337,7 +339,7 @@ interface EmailForm {
 const emailLabels = {
   email: 'New email address',
   password: 'Your password',
-  code: 'Code from your authenticator app',
+  code: stepUpCodeLabel,
 }
 
 function ChangeEmailForm(props: { csrf: string; form: EmailForm }) {
@@ -373,21 +375,7 @@ function ChangeEmailForm(props: { csrf: string; form: EmailForm }) {
           required
           autocomplete="current-password"
         />
-        {form.twoFactorOn ? (
-          <InputField
-            id="email-code"
-            name="code"
-            label={emailLabels.code}
-            hint="The 6-digit code your app shows now, or one of your recovery codes."
-            error={form.errors.code}
-            required
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            maxlength={11}
-            spellcheck={false}
-            class="field-short"
-          />
-        ) : null}
+        {form.twoFactorOn ? <StepUpCodeField id="email-code" error={form.errors.code} /> : null}
         <Button variant="secondary">Change email address</Button>
       </form>
     </details>

@@ -11,6 +11,8 @@ import {
   ErrorSummary,
   type FlashMessage,
   InputField,
+  StepUpCodeField,
+  stepUpCodeLabel,
 } from '../../views/account-components.tsx'
 import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
 import { QrCode } from '../../views/qr-code.tsx'
@@ -35,10 +37,9 @@ interface SecurityErrors {
   disable?: Record<string, string>
 }
 
-const codeLabel = 'Code from your authenticator app'
+const codeLabel = stepUpCodeLabel
 const passwordLabels = { currentPassword: 'Current password', newPassword: 'New password', code: codeLabel }
 const stepUpLabels = { password: 'Your password', code: codeLabel }
-const codeHint = 'The 6-digit code your app shows now, or one of your recovery codes.'
 
 /** Password, where the person is signed in, and two-factor sign-in. */
 export function securityPages(server: FastifyInstance, app: App) {
@@ -303,7 +304,7 @@ function SecurityPage(props: {
             autocomplete="new-password"
             hint={`At least ${accounts.MIN_PASSWORD_LENGTH} characters.`}
           />
-          {props.twoFactorOn ? <CodeField id="password-code" error={passwordErrors.code} /> : null}
+          {props.twoFactorOn ? <StepUpCodeField id="password-code" error={passwordErrors.code} /> : null}
           <Button>Change password</Button>
         </form>
       </Card>
@@ -332,7 +333,7 @@ function SecurityPage(props: {
                 required
                 autocomplete="current-password"
               />
-              <CodeField id="start-code" error={startErrors.code} />
+              <StepUpCodeField id="start-code" error={startErrors.code} />
               <Button variant="secondary">Set up a new key</Button>
             </form>
             <h3>Switch it off</h3>
@@ -348,7 +349,7 @@ function SecurityPage(props: {
                 required
                 autocomplete="current-password"
               />
-              <CodeField id="disable-code" error={disableErrors.code} />
+              <StepUpCodeField id="disable-code" error={disableErrors.code} />
               <Button variant="secondary">Switch off two-factor sign-in</Button>
             </form>
           </>
@@ -441,24 +442,6 @@ function TwoFactorSetupPage(props: {
         )}
       </Card>
     </AccountShell>
-  )
-}
-
-function CodeField(props: { id: string; error: string | undefined }) {
-  return (
-    <InputField
-      id={props.id}
-      name="code"
-      label={codeLabel}
-      hint={codeHint}
-      error={props.error}
-      required
-      autocomplete="one-time-code"
-      inputmode="numeric"
-      maxlength={11}
-      spellcheck={false}
-      class="field-short"
-    />
   )
 }
 

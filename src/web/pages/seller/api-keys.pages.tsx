@@ -9,6 +9,8 @@ import {
   ErrorSummary,
   type FlashMessage,
   InputField,
+  StepUpCodeField,
+  stepUpCodeLabel,
 } from '../../views/account-components.tsx'
 import { csrfToken, type PageContext, pageContext } from '../../views/page-context.ts'
 import { Button, Card, Flash, Table } from '../../views/ui.tsx'
@@ -66,7 +68,7 @@ export function sellerApiKeyPages(server: FastifyInstance, app: App) {
 const labels = {
   name: 'Name',
   password: 'Your password',
-  code: 'Code from your authenticator app',
+  code: stepUpCodeLabel,
 }
 
 interface KeysState {
@@ -164,20 +166,7 @@ function KeysPage(props: {
             autocomplete="current-password"
             hint="A key can change every listing, so we check it is you."
           />
-          {props.twoFactorOn ? (
-            <InputField
-              name="code"
-              label={labels.code}
-              hint="The 6-digit code your app shows now, or one of your recovery codes."
-              error={errors.code}
-              required
-              autocomplete="one-time-code"
-              inputmode="numeric"
-              maxlength={11}
-              spellcheck={false}
-              class="field-short"
-            />
-          ) : null}
+          {props.twoFactorOn ? <StepUpCodeField error={errors.code} /> : null}
           <Button>Make key</Button>
         </form>
       </Card>
