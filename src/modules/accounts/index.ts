@@ -10,6 +10,7 @@ export {
   RegisterInput,
   SignInInput,
 } from './accounts.schemas.ts'
+export { lockAccount } from './account-lock.ts'
 export { businesses, users } from './accounts.tables.ts'
 export {
   clearAttempts,

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { AppError } from '../../shared/errors.ts'
-import { users } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
 import { buyRequirements, enquiries } from './enquiries.tables.ts'
 
 /**
@@ -35,11 +35,7 @@ export async function assertWithinEnquiryLimits(
   what: 'enquiry' | 'requirement',
   now: Date,
 ): Promise<void> {
-  const [account] = await db
-    .select({ createdAt: users.createdAt })
-    .from(users)
-    .where(eq(users.id, buyerUserId))
-    .for('update')
+  const account = await accounts.lockAccount(db, buyerUserId)
   const isNew = !account || now.getTime() - account.createdAt.getTime() < enquiryLimits.newAccountDays * DAY
   const since = (ms: number) => new Date(now.getTime() - ms)
 
