@@ -32,7 +32,18 @@ import {
 } from './modules/enquiries/enquiries.tables.ts'
 import { devMailboxInventory, outboxMessagesInventory } from './modules/messaging/messaging.tables.ts'
 import type { TableInventory } from './modules/privacy/index.ts'
-import { accessLogInventory, consentEventsInventory, disclosuresInventory } from './modules/privacy/privacy.tables.ts'
+import {
+  accessLogInventory,
+  consentEventsInventory,
+  disclosuresInventory,
+} from './modules/privacy/privacy.tables.ts'
+import {
+  dataExportsInventory,
+  erasureRequestsInventory,
+  grievanceEventsInventory,
+  grievancesInventory,
+  nomineesInventory,
+} from './modules/privacy/rights.tables.ts'
 import { workerHeartbeatsInventory } from './modules/system/system.tables.ts'
 
 // The migration runner's own bookkeeping table is not a Drizzle table; it is classified here.
@@ -40,6 +51,7 @@ const migrationsInventory: TableInventory = {
   table: 'mandi_migrations',
   description: 'Which database migrations have been applied.',
   columns: ['tag', 'sha256', 'applied_at'].map((column) => ({ column, entry: { personal: false } })),
+  subjects: [],
 }
 
 /**
@@ -77,6 +89,11 @@ export const dataInventory: readonly TableInventory[] = [
   consentEventsInventory,
   disclosuresInventory,
   accessLogInventory,
+  dataExportsInventory,
+  erasureRequestsInventory,
+  grievancesInventory,
+  grievanceEventsInventory,
+  nomineesInventory,
   outboxMessagesInventory,
   devMailboxInventory,
   workerHeartbeatsInventory,

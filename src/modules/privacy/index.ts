@@ -12,9 +12,32 @@ export {
 } from './consent.ts'
 export type { ConsentChannel, ReceiptContext } from './consent.ts'
 export { listDisclosures, recordDisclosure } from './disclosures.ts'
+export { declareOutbound, recordOutbound } from './outbound.ts'
+export type { OutboundPath } from './outbound.ts'
+export {
+  dataExportStatuses,
+  erasureStatuses,
+  grievanceCategories,
+  grievanceEventKinds,
+  grievanceStatuses,
+} from './rights.tables.ts'
+export type {
+  DataExportStatus,
+  ErasureStatus,
+  GrievanceCategory,
+  GrievanceEventKind,
+  GrievanceStatus,
+} from './rights.tables.ts'
 export type { DisclosureInput } from './disclosures.ts'
 export { classifyTable, notPersonal } from './inventory.ts'
-export type { ColumnClass, ColumnInventory, DataCategory, ErasureRule, TableInventory } from './inventory.ts'
+export type {
+  ColumnClass,
+  ColumnInventory,
+  DataCategory,
+  ErasureRule,
+  SubjectLink,
+  TableInventory,
+} from './inventory.ts'
 export { formCollection } from './collection.ts'
 export { grievanceOfficerGaps, publishedGrievanceAddress } from './grievance.ts'
 export type { GrievanceGap, GrievanceOfficer } from './grievance.ts'

@@ -36,10 +36,25 @@ export interface ColumnInventory {
   entry: ColumnClass
 }
 
+/**
+ * How a table's rows belong to a person: the column holding their user id (`column`), or, with
+ * `via`, a column holding the id of a row in another table that belongs to them (a product image
+ * belongs to whoever owns the product's business). `role` names the person in plain words: the
+ * buyer, the seller, the sender. The export and erasure flows find a person's rows by walking these.
+ */
+export interface SubjectLink {
+  column: string
+  role: string
+  /** The table whose `id` the column references; that table's own links say whose row it is. */
+  via?: string
+}
+
 export interface TableInventory {
   table: string
   description: string
   columns: ColumnInventory[]
+  /** Whose data each row is; empty only for tables about nobody. */
+  subjects: SubjectLink[]
 }
 
 /** Shorthand for the many columns that hold no personal data. */
@@ -53,6 +68,7 @@ export function classifyTable<T extends Table>(
   table: T,
   description: string,
   entries: { [K in keyof T['_']['columns']]: ColumnClass },
+  subjects: SubjectLink[] = [],
 ): TableInventory {
   const columns = getTableColumns(table)
   return {
@@ -63,5 +79,6 @@ export function classifyTable<T extends Table>(
       if (!column) throw new Error(`Inventory for ${getTableName(table)} names unknown column ${key}`)
       return { column: column.name, key, entry }
     }),
+    subjects,
   }
 }

@@ -24,23 +24,27 @@ export const consentEvents = pgTable(
   ],
 )
 
-export const consentEventsInventory = classifyTable(consentEvents, 'Your consents and withdrawals, as proof of each.', {
-  id: notPersonal,
-  userId: notPersonal,
-  purpose: notPersonal,
-  action: {
-    personal: true,
-    category: 'behavioural',
-    description: 'Each time you gave or withdrew consent for a purpose, and through which channel',
-    purposes: ['account', 'legal_obligation'],
-    retention: 'Life of the account, then 3 years as proof of consent',
-    erasure: 'legal_hold',
+export const consentEventsInventory = classifyTable(
+  consentEvents,
+  'Your consents and withdrawals, as proof of each.',
+  {
+    id: notPersonal,
+    userId: notPersonal,
+    purpose: notPersonal,
+    action: {
+      personal: true,
+      category: 'behavioural',
+      description: 'Each time you gave or withdrew consent for a purpose, and through which channel',
+      purposes: ['account', 'legal_obligation'],
+      retention: 'Life of the account, then 3 years as proof of consent',
+      erasure: 'legal_hold',
+    },
+    policyVersion: notPersonal,
+    channel: notPersonal,
+    receiptId: notPersonal,
+    createdAt: notPersonal,
   },
-  policyVersion: notPersonal,
-  channel: notPersonal,
-  receiptId: notPersonal,
-  createdAt: notPersonal,
-})
+)
 
 export const recipientKinds = [
   'seller',
@@ -72,24 +76,28 @@ export const disclosures = pgTable(
   (t) => [index('disclosures_subject_idx').on(t.subjectUserId, t.createdAt.desc())],
 )
 
-export const disclosuresInventory = classifyTable(disclosures, 'The ledger of every disclosure of personal data.', {
-  id: notPersonal,
-  subjectUserId: notPersonal,
-  recipient: {
-    personal: true,
-    category: 'behavioural',
-    description: 'Who received your data (a seller, the payment gateway, the mail provider…)',
-    purposes: ['legal_obligation', 'account'],
-    retention: '8 years (accountability under the DPDP Act and tax law)',
-    erasure: 'legal_hold',
+export const disclosuresInventory = classifyTable(
+  disclosures,
+  'The ledger of every disclosure of personal data.',
+  {
+    id: notPersonal,
+    subjectUserId: notPersonal,
+    recipient: {
+      personal: true,
+      category: 'behavioural',
+      description: 'Who received your data (a seller, the payment gateway, the mail provider…)',
+      purposes: ['legal_obligation', 'account'],
+      retention: '8 years (accountability under the DPDP Act and tax law)',
+      erasure: 'legal_hold',
+    },
+    recipientKind: notPersonal,
+    fields: notPersonal,
+    purpose: notPersonal,
+    basis: notPersonal,
+    reference: notPersonal,
+    createdAt: notPersonal,
   },
-  recipientKind: notPersonal,
-  fields: notPersonal,
-  purpose: notPersonal,
-  basis: notPersonal,
-  reference: notPersonal,
-  createdAt: notPersonal,
-})
+)
 
 /** Staff reading another person's personal data (support, moderation, finance). Append-only. */
 export const accessLog = pgTable(
@@ -105,18 +113,22 @@ export const accessLog = pgTable(
   (t) => [index('access_log_subject_idx').on(t.subjectUserId, t.createdAt.desc())],
 )
 
-export const accessLogInventory = classifyTable(accessLog, 'Which staff member looked at whose data, and why.', {
-  id: notPersonal,
-  actorUserId: notPersonal,
-  subjectUserId: notPersonal,
-  what: notPersonal,
-  why: {
-    personal: true,
-    category: 'content',
-    description: "The reason a staff member gave for opening your data (e.g. a support ticket)",
-    purposes: ['security', 'legal_obligation'],
-    retention: '3 years',
-    erasure: 'legal_hold',
+export const accessLogInventory = classifyTable(
+  accessLog,
+  'Which staff member looked at whose data, and why.',
+  {
+    id: notPersonal,
+    actorUserId: notPersonal,
+    subjectUserId: notPersonal,
+    what: notPersonal,
+    why: {
+      personal: true,
+      category: 'content',
+      description: 'The reason a staff member gave for opening your data (e.g. a support ticket)',
+      purposes: ['security', 'legal_obligation'],
+      retention: '3 years',
+      erasure: 'legal_hold',
+    },
+    createdAt: notPersonal,
   },
-  createdAt: notPersonal,
-})
+)

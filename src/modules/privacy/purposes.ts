@@ -35,7 +35,8 @@ export const purposes = {
   },
   legal_obligation: {
     title: 'Legal and tax obligations',
-    description: 'Keeping invoices and GST records as Indian tax law requires, and answering lawful requests.',
+    description:
+      'Keeping invoices and GST records as Indian tax law requires, and answering lawful requests.',
     basis: 'legal_obligation',
     withdrawable: false,
   },
