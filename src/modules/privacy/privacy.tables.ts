@@ -56,6 +56,7 @@ export const recipientKinds = [
   'authority',
   'sponsor',
   'acquirer',
+  'nominee',
 ] as const
 export type RecipientKind = (typeof recipientKinds)[number]
 

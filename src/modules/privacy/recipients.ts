@@ -59,4 +59,9 @@ export const recipientDeclarations: Record<RecipientKind, RecipientDeclaration> 
     when: 'If the marketplace is sold, your data passes to the new owner under this notice, and you are told before it happens.',
     categories: ['identity', 'contact', 'address', 'financial', 'content', 'behavioural', 'credentials'],
   },
+  nominee: {
+    title: 'The nominee you name',
+    when: 'When you name a nominee, we write to them once to say that you did (your name and how you are related), so they know they can act for you.',
+    categories: ['identity'],
+  },
 }
