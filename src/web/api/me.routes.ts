@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { App } from '../../app.ts'
+import * as flows from '../../flows/index.ts'
 import * as accounts from '../../modules/accounts/index.ts'
-import * as enquiries from '../../modules/enquiries/index.ts'
 import * as privacy from '../../modules/privacy/index.ts'
 import { notFound } from '../../shared/errors.ts'
 import { uuidId } from '../../shared/validation.ts'
@@ -367,17 +367,11 @@ export function meRoutes(api: ApiRegistry, app: App) {
     },
     async ({ request, params, body }) => {
       const { user } = requireSession(request)
-      const event = await app.db.transaction(async (tx) => {
-        const recorded = await privacy.recordConsent(tx, {
-          userId: user.id,
-          purpose: params.purpose,
-          action: body.granted ? 'grant' : 'withdraw',
-          channel: 'api',
-        })
-        // Withdrawing personalisation deletes the signals it allowed, in the same transaction.
-        if (params.purpose === 'personalisation' && !body.granted)
-          await enquiries.forgetInterests(tx, user.id)
-        return recorded
+      const event = await flows.changeConsent(app.db, {
+        userId: user.id,
+        purpose: params.purpose,
+        action: body.granted ? 'grant' : 'withdraw',
+        channel: 'api',
       })
       return { purpose: params.purpose, granted: body.granted, receiptId: event.receiptId }
     },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../app.ts'
+import * as flows from '../../flows/index.ts'
 import * as messaging from '../../modules/messaging/index.ts'
 import * as privacy from '../../modules/privacy/index.ts'
 import { sendPage } from '../render.tsx'
@@ -48,7 +49,7 @@ export function unsubscribePages(server: FastifyInstance, app: App) {
     const userId = messaging.verifyUnsubscribeToken(app.config.secretKey, request.params.token)
     const ctx = pageContext(request)
     if (userId && (await privacy.hasConsent(app.db, userId, 'marketing_email'))) {
-      await privacy.recordConsent(app.db, { userId, purpose: 'marketing_email', action: 'withdraw', channel: 'email_link' })
+      await flows.changeConsent(app.db, { userId, purpose: 'marketing_email', action: 'withdraw', channel: 'email_link' })
     }
     return sendPage(
       reply,

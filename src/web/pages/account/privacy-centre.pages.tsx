@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../../../app.ts'
+import * as flows from '../../../flows/index.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
-import * as enquiries from '../../../modules/enquiries/index.ts'
 import * as privacy from '../../../modules/privacy/index.ts'
 import { invalid, notFound } from '../../../shared/errors.ts'
 import { isUuid } from '../../../shared/validation.ts'
@@ -63,11 +63,7 @@ export function privacyCentrePages(server: FastifyInstance, app: App) {
         'That is not a choice you can make here. Reload the page and try again.',
       )
     }
-    await app.db.transaction(async (tx) => {
-      await privacy.recordConsent(tx, { userId: user.id, purpose, action, channel: 'web' })
-      // Withdrawing personalisation deletes the signals it allowed, in the same transaction.
-      if (purpose === 'personalisation' && action === 'withdraw') await enquiries.forgetInterests(tx, user.id)
-    })
+    await flows.changeConsent(app.db, { userId: user.id, purpose, action, channel: 'web' })
     const title = privacy.purposes[purpose].title
     return redirectWithFlash(reply, app, `/account/privacy#consent-${purpose}`, {
       kind: 'success',

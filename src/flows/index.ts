@@ -1,0 +1,7 @@
+// Flows are the use cases that span modules: each composes the modules' public functions (imported
+// through their index.ts only), takes `db` or the `App` and the dependencies it needs as
+// parameters, and opens its own transaction(s). Web routes and jobs call flows; modules never do.
+// One file per use case; orders, campaigns and the rest add theirs here. See ADR 015.
+
+export { changeConsent } from './change-consent.ts'
+export type { ConsentChange } from './change-consent.ts'
