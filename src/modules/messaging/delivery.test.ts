@@ -11,6 +11,7 @@ import { DeliveryError } from './delivery-error.ts'
 import { type DeliveryDeps, deliverDueMessages, retryDelayMs } from './delivery.ts'
 import { createMessaging, parseDltTemplateIds } from './messaging.ts'
 import { devMailbox, outboxMessages } from './messaging.tables.ts'
+import { emailProviderPath, smsProviderPath } from './outbound-paths.ts'
 import { queueMessage } from './outbox.ts'
 import { createDevMailboxEmailSender, createDevMailboxSmsSender } from './senders/dev-mailbox-sender.ts'
 import type { EmailSender } from './senders/email-sender.ts'
@@ -32,12 +33,12 @@ const digest = {
 }
 
 /** Counts calls and can fail on demand, before or after the real send happens. */
-function instrumented(inner: EmailSender, overrides: Partial<Pick<EmailSender, 'name' | 'isExternal'>> = {}) {
+function instrumented(inner: EmailSender, overrides: Partial<Pick<EmailSender, 'name' | 'outbound'>> = {}) {
   const control = { calls: 0, failNext: 0, failAfterSend: 0, permanent: false }
   const sender: EmailSender = {
     name: overrides.name ?? inner.name,
     recipientTitle: 'Test email provider',
-    isExternal: overrides.isExternal ?? inner.isExternal,
+    outbound: overrides.outbound === undefined ? inner.outbound : overrides.outbound,
     async send(email) {
       control.calls++
       if (control.failNext > 0) {
@@ -288,7 +289,7 @@ describe(`outbox delivery (${testDatabaseKind})`, () => {
 
     const { sender, control } = instrumented(deps().email, {
       name: 'smtp:mail.example.net',
-      isExternal: true,
+      outbound: emailProviderPath,
     })
     control.failNext = 1
     const [viaSmtp] = await queueMessage(ctx.db, {
@@ -304,9 +305,71 @@ describe(`outbox delivery (${testDatabaseKind})`, () => {
     assert.equal(ledger.length, 1, 'a retry through the same provider adds no second entry')
     assert.equal(ledger[0]!.recipientKind, 'email_provider')
     assert.equal(ledger[0]!.recipient, 'Test email provider')
-    assert.deepEqual(ledger[0]!.fields, ['email', 'message content'])
+    assert.deepEqual(ledger[0]!.fields, ['email', 'message text'])
     assert.equal(ledger[0]!.purpose, 'account')
     assert.equal(ledger[0]!.reference, `outbox:${viaSmtp!.id}`)
+  })
+
+  it('records no disclosure while the provider refuses a message, and one once it accepts', async () => {
+    const user = await buildUser(ctx.db)
+    const { sender, control } = instrumented(deps().email, {
+      name: 'smtp:mail.example.net',
+      outbound: emailProviderPath,
+    })
+    control.failNext = 1
+    const [queued] = await queueMessage(ctx.db, {
+      kind: 'password-reset',
+      toUserId: user.id,
+      to: user.email,
+      data: reset,
+    })
+    await deliverDueMessages(deps({ email: sender }))
+    assert.equal((await message(queued!.id)).status, 'pending')
+    assert.deepEqual(await privacy.listDisclosures(ctx.db, user.id), [], 'the send did not happen')
+
+    control.failNext = 1
+    control.permanent = true
+    const [refused] = await queueMessage(ctx.db, {
+      kind: 'password-reset',
+      toUserId: user.id,
+      to: user.email,
+      data: reset,
+    })
+    await deliverDueMessages(deps({ email: sender }))
+    assert.equal((await message(refused!.id)).status, 'failed')
+    assert.deepEqual(await privacy.listDisclosures(ctx.db, user.id), [], 'a refused message never left')
+
+    await deliverDueMessages(deps({ email: sender, clock: () => new Date(Date.now() + 60 * 60_000) }))
+    assert.equal((await message(queued!.id)).status, 'sent')
+    const ledger = await privacy.listDisclosures(ctx.db, user.id)
+    assert.deepEqual(
+      ledger.map((entry) => entry.reference),
+      [`outbox:${queued!.id}`],
+    )
+  })
+
+  it('records the hand-off of a message whose final attempt was interrupted, as it may have left', async () => {
+    const user = await buildUser(ctx.db)
+    const { sender } = instrumented(deps().email, {
+      name: 'smtp:mail.example.net',
+      outbound: emailProviderPath,
+    })
+    const [queued] = await queueMessage(ctx.db, {
+      kind: 'password-reset',
+      toUserId: user.id,
+      to: user.email,
+      data: reset,
+    })
+    // A worker claimed the last allowed attempt through the provider and stopped.
+    await ctx.db
+      .update(outboxMessages)
+      .set({ status: 'sending', attempts: 8, provider: 'smtp:mail.example.net', nextAttemptAt: new Date(0) })
+      .where(eq(outboxMessages.id, queued!.id))
+    await deliverDueMessages(deps({ email: sender }))
+    assert.equal((await message(queued!.id)).status, 'failed')
+    const [entry] = await privacy.listDisclosures(ctx.db, user.id)
+    assert.equal(entry?.reference, `outbox:${queued!.id}`)
+    assert.equal(entry?.recipientKind, 'email_provider')
   })
 
   it('lets two workers deliver side by side without sending anything twice', async () => {
@@ -374,7 +437,8 @@ describe(`createMessaging (${testDatabaseKind})`, () => {
       logger,
     )
     assert.equal(messaging.email.name, 'smtp:mail.example.net')
-    assert.equal(messaging.email.isExternal, true)
+    assert.equal(messaging.email.outbound, emailProviderPath)
+    assert.equal(messaging.sms.outbound, smsProviderPath)
     assert.equal(messaging.sms.name, 'sms:sms.example.net')
     assert.deepEqual(messaging.renderContext.dltTemplateIds, { 'enquiry-received': '1107160000000000001' })
     await messaging.close()

@@ -76,7 +76,16 @@ export async function deliverDueMessages(
   const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0 }
 
   const ready = await deps.db.transaction(async (tx) => {
-    report.failed += await failInterruptedFinalAttempts(tx, now, policy.maxAttempts)
+    const interrupted = await failInterruptedFinalAttempts(tx, now, policy.maxAttempts)
+    report.failed += interrupted.length
+    // A worker that stopped during the final attempt may have stopped after the provider accepted
+    // the message: the data may have left, so the hand-off is recorded (erring on the person's side).
+    for (const message of interrupted) {
+      const sender = senderFor(deps, message.channel)
+      if (sender.outbound && message.provider === sender.name) {
+        await recordHandOff(tx, sender, message)
+      }
+    }
     const claimed = await claimDueMessages(tx, {
       now,
       leaseMs: policy.leaseMs,
@@ -118,23 +127,6 @@ export async function deliverDueMessages(
         deps.logger.error({ outboxId: claim.id, kind: claim.kind }, 'message could not be rendered')
         report.failed++
         continue
-      }
-      // The disclosure is recorded here, in the transaction that commits the claim, rather than
-      // with the `sent` mark: once this commits the data may leave at any moment, and a worker that
-      // dies after the provider accepted the message but before recording `sent` would otherwise
-      // leave a disclosure unrecorded. The ledger may then name a provider for a message that
-      // finally failed, which errs on the side the person needs. One entry per message and
-      // provider: retries through the same provider add nothing.
-      const sender = senderFor(deps, claim.channel)
-      if (sender.isExternal && claim.previousProvider !== sender.name) {
-        await privacy.recordDisclosure(tx, {
-          subjectUserId: claim.recipientUserId,
-          recipient: sender.recipientTitle,
-          recipientKind: claim.channel === 'email' ? 'email_provider' : 'sms_provider',
-          fields: [claim.channel === 'email' ? 'email' : 'phone', 'message content'],
-          purpose: claim.purpose as privacy.Purpose,
-          reference: `outbox:${claim.id}`,
-        })
       }
       toSend.push({ claim, rendered })
     }
@@ -179,8 +171,23 @@ async function deliverOne(
     )
     return retryInMs === null ? 'failed' : 'retrying'
   }
+  // The provider accepted the message: the data has left. The ledger entry is written in the
+  // transaction that marks the message sent, and only by the worker that still holds the claim, so
+  // a message is recorded once however many attempts it took. A refused or failed send never gets
+  // here and records nothing. A worker that dies between the provider's answer and this commit
+  // leaves the message `sending`; it is sent again with the same idempotency key (the provider drops
+  // the copy) and recorded then.
+  const sender = senderFor(deps, claim.channel)
   await acknowledge(deps, claim, () =>
-    markSent(deps.db, claim, { providerMessageId: result.providerMessageId, now: deps.clock?.(), eraseData }),
+    deps.db.transaction(async (tx) => {
+      const marked = await markSent(tx, claim, {
+        providerMessageId: result.providerMessageId,
+        now: deps.clock?.(),
+        eraseData,
+      })
+      if (marked && sender.outbound) await recordHandOff(tx, sender, claim)
+      return marked
+    }),
   )
   return 'sent'
 }
@@ -211,6 +218,25 @@ function send(deps: DeliveryDeps, claim: ClaimedMessage, rendered: RenderedMessa
 
 function senderFor(deps: DeliveryDeps, channel: MessageChannel): EmailSender | SmsSender {
   return channel === 'email' ? deps.email : deps.sms
+}
+
+/** The disclosure-ledger entry for a message handed to an outside provider, naming the path's fields. */
+function recordHandOff(
+  tx: Db,
+  sender: EmailSender | SmsSender,
+  message: { id: string; recipientUserId: string | null; purpose: string },
+) {
+  const path = sender.outbound!
+  return privacy.recordDisclosure(tx, {
+    subjectUserId: message.recipientUserId,
+    recipient: sender.recipientTitle,
+    recipientKind: path.recipientKind,
+    fields: path.fields,
+    purpose: Object.hasOwn(privacy.purposes, message.purpose)
+      ? (message.purpose as privacy.Purpose)
+      : path.purpose,
+    reference: `outbox:${message.id}`,
+  })
 }
 
 function isConsentPurpose(purpose: string): purpose is privacy.Purpose {

@@ -26,6 +26,7 @@ export {
   outboxMessagesInventory,
 } from './messaging.tables.ts'
 export type { MessageChannel, OutboxStatus } from './messaging.tables.ts'
+export { emailProviderPath, outboundPaths, smsProviderPath } from './outbound-paths.ts'
 export { queueMessage } from './outbox.ts'
 export type { QueueMessageInput } from './outbox.ts'
 export { findUnreachableChannels } from './outbox.queries.ts'

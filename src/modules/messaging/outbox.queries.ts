@@ -136,7 +136,7 @@ export async function failInterruptedFinalAttempts(
   tx: Db,
   now: Date | undefined,
   maxAttempts: number,
-): Promise<number> {
+): Promise<InterruptedMessage[]> {
   const rows = await tx
     .update(outboxMessages)
     .set({ status: 'failed', lastError: 'interrupted: the worker stopped during the final attempt' })
@@ -147,8 +147,23 @@ export async function failInterruptedFinalAttempts(
         sql`${outboxMessages.attempts} >= ${maxAttempts}`,
       ),
     )
-    .returning({ id: outboxMessages.id })
-  return rows.length
+    .returning({
+      id: outboxMessages.id,
+      channel: outboxMessages.channel,
+      provider: outboxMessages.provider,
+      recipientUserId: outboxMessages.recipientUserId,
+      purpose: outboxMessages.purpose,
+    })
+  return rows
+}
+
+/** A message failed because its final attempt was interrupted; the provider may have accepted it. */
+export interface InterruptedMessage {
+  id: string
+  channel: MessageChannel
+  provider: string | null
+  recipientUserId: string | null
+  purpose: string
 }
 
 // Every transition below applies only to the claim it was given (same id, still `sending`, same

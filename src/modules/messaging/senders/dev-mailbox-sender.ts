@@ -13,7 +13,7 @@ export function createDevMailboxEmailSender(db: Db, options: { from: string }): 
   return {
     name: 'dev-mailbox',
     recipientTitle: 'Development mailbox (this installation)',
-    isExternal: false,
+    outbound: null,
     async send(email) {
       const from = fromHeader(email, options.from)
       const messageId = messageIdFor(email.idempotencyKey, from)
@@ -37,7 +37,7 @@ export function createDevMailboxSmsSender(db: Db, options: { senderId: string })
   return {
     name: 'dev-sms-outbox',
     recipientTitle: 'Development SMS outbox (this installation)',
-    isExternal: false,
+    outbound: null,
     async send(sms) {
       const id = await insertOnce(db, {
         channel: 'sms',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { OutboundPath } from '../../privacy/index.ts'
 
 /** A mailbox with an optional display name, e.g. { name: 'Ravi from Pune via Mandi', address: 'e-…@relay…' }. */
 export interface EmailAddress {
@@ -34,8 +35,11 @@ export interface EmailSender {
   readonly name: string
   /** Who receives the data, as the person reads it in their disclosure ledger. */
   readonly recipientTitle: string
-  /** True when the message leaves this installation (a disclosure to record). */
-  readonly isExternal: boolean
+  /**
+   * The declared path when the message leaves this installation (a disclosure to record once the
+   * provider accepts it); null when it stays inside Mandi.
+   */
+  readonly outbound: OutboundPath | null
   /** Sends one email; throws DeliveryError (or anything) on failure. */
   send(email: OutgoingEmail): Promise<SendResult>
   close?(): Promise<void>

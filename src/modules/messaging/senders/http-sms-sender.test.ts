@@ -154,6 +154,11 @@ describe(`SMS delivery through the HTTP gateway (${testDatabaseKind})`, () => {
     })
     gateway.statuses.push(503)
     await deliverDueMessages(deps())
+    assert.deepEqual(
+      await privacy.listDisclosures(ctx.db, seller.id),
+      [],
+      'the gateway refused it: nothing left',
+    )
     await deliverDueMessages(deps(() => new Date(Date.now() + 60 * 60_000)))
 
     assert.deepEqual(
@@ -169,7 +174,8 @@ describe(`SMS delivery through the HTTP gateway (${testDatabaseKind})`, () => {
     const ledger = await privacy.listDisclosures(ctx.db, seller.id)
     assert.equal(ledger.length, 1)
     assert.equal(ledger[0]!.recipientKind, 'sms_provider')
-    assert.deepEqual(ledger[0]!.fields, ['phone', 'message content'])
+    assert.deepEqual(ledger[0]!.fields, ['phone', 'message text'])
     assert.equal(ledger[0]!.purpose, 'enquiries')
+    assert.equal(ledger[0]!.reference, `outbox:${queued!.id}`)
   })
 })

@@ -1,5 +1,6 @@
 import { DeliveryError } from '../delivery-error.ts'
 import type { SmsSender } from './sms-sender.ts'
+import { smsProviderPath } from '../outbound-paths.ts'
 
 export interface HttpSmsSenderOptions {
   /** The provider's send endpoint; receives one JSON POST per message. */
@@ -22,7 +23,7 @@ export function createHttpSmsSender(options: HttpSmsSenderOptions): SmsSender {
   return {
     name: `sms:${host}`,
     recipientTitle: `SMS provider (${host})`,
-    isExternal: true,
+    outbound: smsProviderPath,
     async send(sms) {
       if (sms.dltTemplateId.startsWith('unregistered:')) {
         throw new DeliveryError(

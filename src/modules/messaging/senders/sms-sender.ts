@@ -1,3 +1,4 @@
+import type { OutboundPath } from '../../privacy/index.ts'
 import type { SendResult } from './email-sender.ts'
 
 export interface OutgoingSms {
@@ -14,8 +15,8 @@ export interface SmsSender {
   readonly name: string
   /** Who receives the data, as the person reads it in their disclosure ledger. */
   readonly recipientTitle: string
-  /** True when the message leaves this installation (a disclosure to record). */
-  readonly isExternal: boolean
+  /** The declared path when the message leaves this installation; null when it stays inside Mandi. */
+  readonly outbound: OutboundPath | null
   send(sms: OutgoingSms): Promise<SendResult>
   close?(): Promise<void>
 }

@@ -128,11 +128,15 @@ describe(`the SMTP sender, end to end over SMTP (${testDatabaseKind})`, () => {
     assert.equal(disclosure?.recipientKind, 'email_provider')
     assert.equal(disclosure?.purpose, 'marketing_email')
     assert.equal(disclosure?.basis, 'consent')
+    assert.deepEqual(disclosure?.fields, ['email', 'message text'])
+    assert.equal(disclosure?.reference, `outbox:${queued!.id}`)
   })
 
-  it('marks a message failed when the server refuses the recipient, without keeping the address', async () => {
+  it('marks a message failed when the server refuses the recipient, without keeping the address or recording a disclosure', async () => {
+    const user = await buildUser(ctx.db, { email: 'rejected@example.in' })
     const [queued] = await queueMessage(ctx.db, {
       kind: 'password-reset',
+      toUserId: user.id,
       to: 'rejected@example.in',
       data: { firstName: 'Asha', resetUrl: 'https://mandi.example/reset?t=1', expiresInMinutes: 30 },
     })
@@ -142,5 +146,6 @@ describe(`the SMTP sender, end to end over SMTP (${testDatabaseKind})`, () => {
     assert.equal(row!.status, 'failed')
     assert.match(row!.lastError!, /^smtp_550: /)
     assert.doesNotMatch(row!.lastError!, /rejected@|example\.in/)
+    assert.deepEqual(await privacy.listDisclosures(ctx.db, user.id), [], 'the provider did not take it')
   })
 })

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer'
 import { DeliveryError, scrubPersonal } from '../delivery-error.ts'
 import { addressOf, type EmailSender, messageIdFor } from './email-sender.ts'
+import { emailProviderPath } from '../outbound-paths.ts'
 
 export interface SmtpSenderOptions {
   /** smtp://user:pass@host:587 or smtps://…:465; query parameters are nodemailer options. */
@@ -32,7 +33,7 @@ export function createSmtpSender(options: SmtpSenderOptions): EmailSender {
   return {
     name: `smtp:${host}`,
     recipientTitle: `Email provider (${host})`,
-    isExternal: true,
+    outbound: emailProviderPath,
     async send(email) {
       const messageId = messageIdFor(email.idempotencyKey, email.from?.address ?? options.from)
       const references = email.references ?? []

@@ -10,7 +10,7 @@ export function createUnavailableSender(channel: 'email' | 'sms'): EmailSender &
   return {
     name: `${channel}-not-configured`,
     recipientTitle: 'Nobody (no provider configured)',
-    isExternal: false,
+    outbound: null,
     async send() {
       const what = channel === 'email' ? 'SMTP_URL' : 'SMS_PROVIDER_URL'
       throw new DeliveryError('no_provider', `no ${channel} provider is configured (set ${what})`, {
