@@ -139,6 +139,7 @@ export const usersInventory = classifyTable(
     createdAt: notPersonal,
     updatedAt: notPersonal,
   },
+  [{ column: 'id', role: 'account holder' }],
 )
 
 /**
@@ -178,6 +179,7 @@ export const profileVersionsInventory = classifyTable(
     },
     changedAt: notPersonal,
   },
+  [{ column: 'user_id', role: 'account holder', erasure: 'delete_rows' }],
 )
 
 /** Signed-in sessions. The cookie holds a random token; only its SHA-256 is stored. */
@@ -205,34 +207,39 @@ export const sessions = pgTable(
   ],
 )
 
-export const sessionsInventory = classifyTable(sessions, 'Where you are signed in.', {
-  id: notPersonal,
-  userId: notPersonal,
-  tokenHash: notPersonal,
-  sharedDevice: notPersonal,
-  userAgent: {
-    personal: true,
-    category: 'technical',
-    description: 'The browser and device you signed in from',
-    purposes: ['security', 'account'],
-    retention: 'Until the session ends, then 30 days',
-    erasure: 'delete',
+export const sessionsInventory = classifyTable(
+  sessions,
+  'Where you are signed in.',
+  {
+    id: notPersonal,
+    userId: notPersonal,
+    tokenHash: notPersonal,
+    sharedDevice: notPersonal,
+    userAgent: {
+      personal: true,
+      category: 'technical',
+      description: 'The browser and device you signed in from',
+      purposes: ['security', 'account'],
+      retention: 'Until the session ends, then 30 days',
+      erasure: 'delete',
+    },
+    ipPrefix: {
+      personal: true,
+      category: 'technical',
+      description: 'The network you signed in from, with the last part of the IP address removed',
+      purposes: ['security'],
+      retention: 'Until the session ends, then 30 days',
+      erasure: 'delete',
+    },
+    createdAt: notPersonal,
+    lastSeenAt: notPersonal,
+    idleExpiresAt: notPersonal,
+    expiresAt: notPersonal,
+    revokedAt: notPersonal,
+    revokedReason: notPersonal,
   },
-  ipPrefix: {
-    personal: true,
-    category: 'technical',
-    description: 'The network you signed in from, with the last part of the IP address removed',
-    purposes: ['security'],
-    retention: 'Until the session ends, then 30 days',
-    erasure: 'delete',
-  },
-  createdAt: notPersonal,
-  lastSeenAt: notPersonal,
-  idleExpiresAt: notPersonal,
-  expiresAt: notPersonal,
-  revokedAt: notPersonal,
-  revokedReason: notPersonal,
-})
+  [{ column: 'user_id', role: 'account holder', erasure: 'delete_rows' }],
+)
 
 /**
  * Single-use links sent by email (email verification, password reset) and codes sent by SMS
@@ -288,6 +295,7 @@ export const authTokensInventory = classifyTable(
     usedAt: notPersonal,
     createdAt: notPersonal,
   },
+  [{ column: 'user_id', role: 'account holder', erasure: 'delete_rows' }],
 )
 
 /** Hashes of two-factor recovery codes; each works once. */
@@ -305,20 +313,25 @@ export const recoveryCodes = pgTable(
   (t) => [index('recovery_codes_user_idx').on(t.userId)],
 )
 
-export const recoveryCodesInventory = classifyTable(recoveryCodes, 'Two-factor recovery codes (hashed).', {
-  id: notPersonal,
-  userId: notPersonal,
-  codeHash: {
-    personal: true,
-    category: 'credentials',
-    description: 'One-way hashes of your two-factor recovery codes',
-    purposes: ['security'],
-    retention: 'Until used or replaced',
-    erasure: 'delete',
+export const recoveryCodesInventory = classifyTable(
+  recoveryCodes,
+  'Two-factor recovery codes (hashed).',
+  {
+    id: notPersonal,
+    userId: notPersonal,
+    codeHash: {
+      personal: true,
+      category: 'credentials',
+      description: 'One-way hashes of your two-factor recovery codes',
+      purposes: ['security'],
+      retention: 'Until used or replaced',
+      erasure: 'delete',
+    },
+    usedAt: notPersonal,
+    createdAt: notPersonal,
   },
-  usedAt: notPersonal,
-  createdAt: notPersonal,
-})
+  [{ column: 'user_id', role: 'account holder', erasure: 'delete_rows' }],
+)
 
 /**
  * Attempt counters for the limits on sign-in, current-password checks and emailed links: one row
@@ -463,4 +476,5 @@ export const businessesInventory = classifyTable(
     createdAt: notPersonal,
     updatedAt: notPersonal,
   },
+  [{ column: 'owner_user_id', role: 'seller' }],
 )

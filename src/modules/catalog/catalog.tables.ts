@@ -120,6 +120,7 @@ export const productsInventory = classifyTable(
     updatedAt: notPersonal,
     publishedAt: notPersonal,
   },
+  [{ column: 'business_id', role: 'seller', via: 'businesses' }],
 )
 
 /**
@@ -222,17 +223,22 @@ export const productImages = pgTable(
   (t) => [index('product_images_product_idx').on(t.productId, t.position)],
 )
 
-export const productImagesInventory = classifyTable(productImages, 'Photos of products, resized and stripped of metadata.', {
-  id: notPersonal,
-  productId: notPersonal,
-  position: notPersonal,
-  pathBase: notPersonal,
-  widths: notPersonal,
-  width: notPersonal,
-  height: notPersonal,
-  alt: notPersonal,
-  createdAt: notPersonal,
-})
+export const productImagesInventory = classifyTable(
+  productImages,
+  'Photos of products, resized and stripped of metadata.',
+  {
+    id: notPersonal,
+    productId: notPersonal,
+    position: notPersonal,
+    pathBase: notPersonal,
+    widths: notPersonal,
+    width: notPersonal,
+    height: notPersonal,
+    alt: notPersonal,
+    createdAt: notPersonal,
+  },
+  [{ column: 'product_id', role: 'seller', via: 'products' }],
+)
 
 /** Keys a seller's own systems use for the catalogue API. Only a hash is stored; the prefix identifies it. */
 export const apiKeys = pgTable(
@@ -253,17 +259,25 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_business_idx').on(t.businessId)],
 )
 
-export const apiKeysInventory = classifyTable(apiKeys, "Keys for a seller's systems to manage their catalogue.", {
-  id: notPersonal,
-  businessId: notPersonal,
-  name: notPersonal,
-  prefix: notPersonal,
-  keyHash: notPersonal,
-  createdBy: notPersonal,
-  createdAt: notPersonal,
-  lastUsedAt: notPersonal,
-  revokedAt: notPersonal,
-})
+export const apiKeysInventory = classifyTable(
+  apiKeys,
+  "Keys for a seller's systems to manage their catalogue.",
+  {
+    id: notPersonal,
+    businessId: notPersonal,
+    name: notPersonal,
+    prefix: notPersonal,
+    keyHash: notPersonal,
+    createdBy: notPersonal,
+    createdAt: notPersonal,
+    lastUsedAt: notPersonal,
+    revokedAt: notPersonal,
+  },
+  [
+    { column: 'business_id', role: 'seller', via: 'businesses' },
+    { column: 'created_by', role: 'who created the key' },
+  ],
+)
 
 export const importStatuses = ['queued', 'running', 'done', 'failed'] as const
 
@@ -292,19 +306,27 @@ export const productImports = pgTable(
   (t) => [index('product_imports_business_idx').on(t.businessId, t.createdAt.desc())],
 )
 
-export const productImportsInventory = classifyTable(productImports, 'Bulk product imports and their row-by-row reports.', {
-  id: notPersonal,
-  businessId: notPersonal,
-  createdBy: notPersonal,
-  filename: notPersonal,
-  storedPath: notPersonal,
-  status: notPersonal,
-  totalRows: notPersonal,
-  processedRows: notPersonal,
-  acceptedRows: notPersonal,
-  rejectedRows: notPersonal,
-  errors: notPersonal,
-  failureReason: notPersonal,
-  createdAt: notPersonal,
-  finishedAt: notPersonal,
-})
+export const productImportsInventory = classifyTable(
+  productImports,
+  'Bulk product imports and their row-by-row reports.',
+  {
+    id: notPersonal,
+    businessId: notPersonal,
+    createdBy: notPersonal,
+    filename: notPersonal,
+    storedPath: notPersonal,
+    status: notPersonal,
+    totalRows: notPersonal,
+    processedRows: notPersonal,
+    acceptedRows: notPersonal,
+    rejectedRows: notPersonal,
+    errors: notPersonal,
+    failureReason: notPersonal,
+    createdAt: notPersonal,
+    finishedAt: notPersonal,
+  },
+  [
+    { column: 'business_id', role: 'seller', via: 'businesses' },
+    { column: 'created_by', role: 'who uploaded the file' },
+  ],
+)

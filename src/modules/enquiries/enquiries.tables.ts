@@ -109,6 +109,7 @@ export const buyRequirementsInventory = classifyTable(
     closedAt: notPersonal,
     createdAt: notPersonal,
   },
+  [{ column: 'buyer_user_id', role: 'buyer' }],
 )
 
 /**
@@ -200,6 +201,10 @@ export const enquiriesInventory = classifyTable(
     createdAt: notPersonal,
     updatedAt: notPersonal,
   },
+  [
+    { column: 'buyer_user_id', role: 'buyer' },
+    { column: 'business_id', role: 'seller who received it', via: 'businesses', erasure: 'keep' },
+  ],
 )
 
 export type QuoteTerms = {
@@ -250,6 +255,10 @@ export const enquiryMessagesInventory = classifyTable(
     sourceHash: notPersonal,
     createdAt: notPersonal,
   },
+  [
+    { column: 'author_user_id', role: 'author' },
+    { column: 'enquiry_id', role: 'party to the conversation', via: 'enquiries', erasure: 'keep' },
+  ],
 )
 
 /**
@@ -292,6 +301,10 @@ export const contactSharesInventory = classifyTable(
     sharedAt: notPersonal,
     revokedAt: notPersonal,
   },
+  [
+    { column: 'buyer_user_id', role: 'buyer who shared' },
+    { column: 'business_id', role: 'seller who received it', via: 'businesses', erasure: 'keep' },
+  ],
 )
 
 export const callbackStatuses = ['requested', 'connected', 'cancelled'] as const
@@ -329,6 +342,7 @@ export const callbackRequestsInventory = classifyTable(
     createdAt: notPersonal,
     updatedAt: notPersonal,
   },
+  [{ column: 'enquiry_id', role: 'buyer who asked for a call', via: 'enquiries' }],
 )
 
 /** A seller's private notes on a lead; never shown to the buyer. */
@@ -346,16 +360,24 @@ export const leadNotes = pgTable(
   (t) => [index('lead_notes_enquiry_idx').on(t.enquiryId, t.id)],
 )
 
-export const leadNotesInventory = classifyTable(leadNotes, "Sellers' private notes on their leads.", {
-  id: notPersonal,
-  enquiryId: notPersonal,
-  authorUserId: notPersonal,
-  body: {
-    ...enquiryContent,
-    description: "A seller's private notes about an enquiry (may mention the buyer)",
+export const leadNotesInventory = classifyTable(
+  leadNotes,
+  "Sellers' private notes on their leads.",
+  {
+    id: notPersonal,
+    enquiryId: notPersonal,
+    authorUserId: notPersonal,
+    body: {
+      ...enquiryContent,
+      description: "A seller's private notes about an enquiry (may mention the buyer)",
+    },
+    createdAt: notPersonal,
   },
-  createdAt: notPersonal,
-})
+  [
+    { column: 'author_user_id', role: 'seller who wrote the note' },
+    { column: 'enquiry_id', role: 'buyer the note is about', via: 'enquiries', erasure: 'keep' },
+  ],
+)
 
 /** Buyers a seller blocked: their new enquiries and requirements no longer reach that seller. */
 export const buyerBlocks = pgTable(
@@ -373,12 +395,20 @@ export const buyerBlocks = pgTable(
   (t) => [primaryKey({ columns: [t.businessId, t.buyerUserId] })],
 )
 
-export const buyerBlocksInventory = classifyTable(buyerBlocks, 'Buyers a seller has blocked.', {
-  businessId: notPersonal,
-  buyerUserId: notPersonal,
-  reason: { ...enquiryContent, description: "A seller's reason for blocking a buyer" },
-  createdAt: notPersonal,
-})
+export const buyerBlocksInventory = classifyTable(
+  buyerBlocks,
+  'Buyers a seller has blocked.',
+  {
+    businessId: notPersonal,
+    buyerUserId: notPersonal,
+    reason: { ...enquiryContent, description: "A seller's reason for blocking a buyer" },
+    createdAt: notPersonal,
+  },
+  [
+    { column: 'business_id', role: 'seller who blocked', via: 'businesses' },
+    { column: 'buyer_user_id', role: 'blocked buyer', erasure: 'keep' },
+  ],
+)
 
 export const abuseReportStatuses = ['open', 'upheld', 'dismissed'] as const
 
@@ -398,14 +428,22 @@ export const abuseReports = pgTable(
   (t) => [index('abuse_reports_open_idx').on(t.createdAt).where(sql`status = 'open'`)],
 )
 
-export const abuseReportsInventory = classifyTable(abuseReports, 'Spam and abuse reports on enquiries.', {
-  id: notPersonal,
-  enquiryId: notPersonal,
-  reporterUserId: notPersonal,
-  reason: { ...enquiryContent, description: 'Why an enquiry was reported as spam or abuse' },
-  status: notPersonal,
-  createdAt: notPersonal,
-})
+export const abuseReportsInventory = classifyTable(
+  abuseReports,
+  'Spam and abuse reports on enquiries.',
+  {
+    id: notPersonal,
+    enquiryId: notPersonal,
+    reporterUserId: notPersonal,
+    reason: { ...enquiryContent, description: 'Why an enquiry was reported as spam or abuse' },
+    status: notPersonal,
+    createdAt: notPersonal,
+  },
+  [
+    { column: 'reporter_user_id', role: 'reporter' },
+    { column: 'enquiry_id', role: 'party to the reported enquiry', via: 'enquiries', erasure: 'keep' },
+  ],
+)
 
 /** Responsiveness per seller over 90 days; recomputed daily and on a lead's first reply. */
 export const sellerResponsiveness = pgTable('seller_responsiveness', {
@@ -428,6 +466,7 @@ export const sellerResponsivenessInventory = classifyTable(
     medianFirstReplyHours: notPersonal,
     computedAt: notPersonal,
   },
+  [{ column: 'business_id', role: 'seller', via: 'businesses' }],
 )
 
 const interestSignal = {
@@ -472,4 +511,5 @@ export const buyerInterestsInventory = classifyTable(
     businessId: { ...interestSignal, description: 'Sellers you looked at or contacted' },
     createdAt: notPersonal,
   },
+  [{ column: 'user_id', role: 'buyer', erasure: 'delete_rows' }],
 )

@@ -79,6 +79,7 @@ export const outboxMessagesInventory = classifyTable(
     createdAt: notPersonal,
     sentAt: notPersonal,
   },
+  [{ column: 'recipient_user_id', role: 'recipient', erasure: 'delete_rows' }],
 )
 
 /**

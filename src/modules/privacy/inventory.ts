@@ -47,6 +47,13 @@ export interface SubjectLink {
   role: string
   /** The table whose `id` the column references; that table's own links say whose row it is. */
   via?: string
+  /**
+   * What erasing this person does to the rows found through this link. Unset: each personal
+   * column's own rule. 'delete_rows': the row exists only for them (a session, a nominee), so it
+   * goes. 'keep': the row is theirs to see but its personal values are another person's (a buyer's
+   * enquiry in the seller's inbox), so erasing them leaves it alone.
+   */
+  erasure?: 'delete_rows' | 'keep'
 }
 
 export interface TableInventory {

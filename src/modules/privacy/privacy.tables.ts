@@ -44,6 +44,7 @@ export const consentEventsInventory = classifyTable(
     receiptId: notPersonal,
     createdAt: notPersonal,
   },
+  [{ column: 'user_id', role: 'person who gave or withdrew consent' }],
 )
 
 export const recipientKinds = [
@@ -98,6 +99,7 @@ export const disclosuresInventory = classifyTable(
     reference: notPersonal,
     createdAt: notPersonal,
   },
+  [{ column: 'subject_user_id', role: 'person whose data was shared' }],
 )
 
 /** Staff reading another person's personal data (support, moderation, finance). Append-only. */
@@ -132,4 +134,8 @@ export const accessLogInventory = classifyTable(
     },
     createdAt: notPersonal,
   },
+  [
+    { column: 'subject_user_id', role: 'person whose data was viewed' },
+    { column: 'actor_user_id', role: 'staff member who viewed', erasure: 'keep' },
+  ],
 )

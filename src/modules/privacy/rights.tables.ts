@@ -30,24 +30,29 @@ export const dataExports = pgTable(
   ],
 )
 
-export const dataExportsInventory = classifyTable(dataExports, 'Copies of your data you asked to download.', {
-  id: notPersonal,
-  userId: notPersonal,
-  status: notPersonal,
-  fileName: notPersonal,
-  byteSize: notPersonal,
-  requestedAt: {
-    personal: true,
-    category: 'behavioural',
-    description: 'When you asked for a copy of your data',
-    purposes: ['account', 'legal_obligation'],
-    retention: 'The file: 7 days; the request: life of the account',
-    erasure: 'delete',
+export const dataExportsInventory = classifyTable(
+  dataExports,
+  'Copies of your data you asked to download.',
+  {
+    id: notPersonal,
+    userId: notPersonal,
+    status: notPersonal,
+    fileName: notPersonal,
+    byteSize: notPersonal,
+    requestedAt: {
+      personal: true,
+      category: 'behavioural',
+      description: 'When you asked for a copy of your data',
+      purposes: ['account', 'legal_obligation'],
+      retention: 'The file: 7 days; the request: life of the account',
+      erasure: 'delete',
+    },
+    readyAt: notPersonal,
+    expiresAt: notPersonal,
+    error: notPersonal,
   },
-  readyAt: notPersonal,
-  expiresAt: notPersonal,
-  error: notPersonal,
-})
+  [{ column: 'user_id', role: 'account holder', erasure: 'delete_rows' }],
+)
 
 export const erasureStatuses = ['pending', 'done', 'failed'] as const
 export type ErasureStatus = (typeof erasureStatuses)[number]
@@ -95,6 +100,7 @@ export const erasureRequestsInventory = classifyTable(
     completedAt: notPersonal,
     error: notPersonal,
   },
+  [{ column: 'user_id', role: 'account holder' }],
 )
 
 export const grievanceCategories = [
@@ -182,6 +188,7 @@ export const grievancesInventory = classifyTable(
     createdAt: notPersonal,
     updatedAt: notPersonal,
   },
+  [{ column: 'user_id', role: 'complainant' }],
 )
 
 export const grievanceEventKinds = ['created', 'acknowledged', 'reply', 'resolved', 'reopened'] as const
@@ -212,15 +219,23 @@ export const grievanceEvents = pgTable(
   ],
 )
 
-export const grievanceEventsInventory = classifyTable(grievanceEvents, 'The history of each grievance.', {
-  id: notPersonal,
-  grievanceId: notPersonal,
-  authorUserId: notPersonal,
-  authorRole: notPersonal,
-  kind: notPersonal,
-  body: { ...grievanceText, description: 'Your replies and ours on a grievance' },
-  createdAt: notPersonal,
-})
+export const grievanceEventsInventory = classifyTable(
+  grievanceEvents,
+  'The history of each grievance.',
+  {
+    id: notPersonal,
+    grievanceId: notPersonal,
+    authorUserId: notPersonal,
+    authorRole: notPersonal,
+    kind: notPersonal,
+    body: { ...grievanceText, description: 'Your replies and ours on a grievance' },
+    createdAt: notPersonal,
+  },
+  [
+    { column: 'grievance_id', role: 'complainant', via: 'grievances' },
+    { column: 'author_user_id', role: 'author', erasure: 'keep' },
+  ],
+)
 
 /** The person a user names to exercise their rights if they die or cannot act (DPDP Act s14). */
 export const nominees = pgTable('nominees', {
@@ -254,4 +269,5 @@ export const nomineesInventory = classifyTable(
     createdAt: notPersonal,
     updatedAt: notPersonal,
   },
+  [{ column: 'user_id', role: 'account holder', erasure: 'delete_rows' }],
 )
