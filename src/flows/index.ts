@@ -5,3 +5,20 @@
 
 export { changeConsent } from './change-consent.ts'
 export type { ConsentChange } from './change-consent.ts'
+export {
+  acknowledgeAsStaff,
+  AnonymousGrievanceInput,
+  GrievanceInput,
+  grievanceContact,
+  grievanceForStaff,
+  listOwnGrievances,
+  ownGrievance,
+  raiseGrievance,
+  reopenAsPerson,
+  replyAsPerson,
+  replyAsStaff,
+  resolveAsStaff,
+} from './grievances.ts'
+export type { GrievanceDeps, StaffGrievanceView } from './grievances.ts'
+export { getNominee, NomineeInput, nomineeNoticePath, removeNominee, setNominee } from './nominee.ts'
+export type { NomineeDeps } from './nominee.ts'

@@ -17,6 +17,7 @@ import { authRoutes } from './api/auth.routes.ts'
 import { catalogRoutes } from './api/catalog.routes.ts'
 import { docsRoutes } from './api/docs.routes.tsx'
 import { enquiryRoutes } from './api/enquiries.routes.ts'
+import { grievanceRoutes } from './api/grievance.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
 import { healthRoutes } from './api/health.routes.ts'
 import { meRoutes } from './api/me.routes.ts'
@@ -213,6 +214,7 @@ export async function createServer(
   requirementRoutes(api, app)
   enquiryRoutes(api, app)
   sellerLeadRoutes(api, app)
+  grievanceRoutes(api, app)
   docsRoutes(server, api, app)
   homePages(server, app)
   catalogPages(server, app)

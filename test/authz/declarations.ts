@@ -90,7 +90,20 @@ export const declarations: Declarations = {
     POST: { body: { receipt: 'not.a.receipt' }, expect: everyone() },
   },
   '/terms': { GET: { expect: everyone() } },
-  '/grievance': { GET: { expect: everyone() } },
+  '/grievance': {
+    GET: { expect: everyone() },
+    // Signed in, the ticket is the person's own (name and email are ignored); signed out, it is a new ticket.
+    POST: {
+      body: {
+        category: 'other',
+        subject: 'A question for the officer',
+        message: 'Which of my details does a seller see when I send an enquiry?',
+        name: 'Matrix Visitor',
+        email: 'visitor@people.example',
+      },
+      expect: everyone(),
+    },
+  },
 
   // ── The catalogue: public; a draft is nobody's to see here, its seller's included ───────────
   '/': { GET: { expect: everyone() } },
@@ -237,6 +250,28 @@ export const declarations: Declarations = {
     GET: { params: (f) => ({ id: f.receiptId }), expect: ownedBy('buyer') },
   },
   '/api/v1/me/disclosures': { GET: { expect: signedIn() } },
+
+  // ── Grievances and the nominee (API): one's own only ───────────────────────────────────────
+  '/api/v1/grievances': {
+    GET: { expect: signedIn() },
+    POST: {
+      body: { category: 'access', subject: 'My data', message: 'Please tell me what you hold about me.' },
+      expect: signedIn(),
+    },
+  },
+  '/api/v1/grievances/:id': { GET: { params: (f) => ({ id: f.grievanceId }), expect: ownedBy('buyer') } },
+  // The buyer's ticket is open, so the buyer gets 409 (only a resolved one reopens); others, 404.
+  '/api/v1/grievances/:id/reopen': {
+    POST: { params: (f) => ({ id: f.grievanceId }), body: {}, expect: ownedBy('buyer', 'accepted') },
+  },
+  '/api/v1/me/nominee': {
+    GET: { expect: signedIn() },
+    PUT: {
+      body: { name: 'Nandini Rao', email: 'nandini.nominee@people.example', relationship: 'Sibling' },
+      expect: signedIn(),
+    },
+    DELETE: { expect: signedIn() },
+  },
 
   // ── Buyer's enquiries and requirements (API) ───────────────────────────────────────────────
   '/api/v1/enquiries': {

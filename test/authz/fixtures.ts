@@ -53,6 +53,7 @@ export async function buildFixtures(app: App) {
     leadNote: mark('lead-note', ['seller']),
     apiKeyName: mark('api-key', ['seller']),
     importFile: mark('import-file', ['seller']),
+    grievanceSubject: mark('grievance-subject', ['buyer']),
   }
 
   const { top, sub } = await categoryPair(app, 'Ball valves')
@@ -215,6 +216,19 @@ export async function buildFixtures(app: App) {
   const mail = await deliver('email', buyer.email)
   const text = await deliver('sms', buyer.phone!)
 
+  const grievance = await db.transaction((tx) =>
+    privacy.createGrievance(
+      tx,
+      {
+        userId: buyer.id,
+        category: 'access',
+        subject: markers.grievanceSubject.text,
+        message: 'Please send me everything you hold about me.',
+      },
+      new Date(),
+    ),
+  )
+
   const importId = await catalog.startProductImport(db, app.config.dataDir, sellerActor, {
     filename: `${markers.importFile.text}.csv`,
     bytes: Buffer.from('title,category,unit,price,moq,specs,status\n'),
@@ -289,6 +303,7 @@ export async function buildFixtures(app: App) {
     textId: text.id,
     unsubscribeToken: messaging.createUnsubscribeToken(app.config.secretKey, buyer.id),
     importId,
+    grievanceId: grievance.id,
     apiKeyId: apiKey.summary.id,
     login,
     fresh,

@@ -5,6 +5,7 @@ import type { EmailContent, MessageKindDefinition, RenderContext, SmsContent } f
 import { emailVerification } from './templates/email-verification.tsx'
 import { enquiryMessage } from './templates/enquiry-message.tsx'
 import { enquiryReceived } from './templates/enquiry-received.tsx'
+import { grievanceReceived, grievanceUpdate, nomineeNamed } from './templates/grievance-mails.tsx'
 import { marketingDigest } from './templates/marketing-digest.tsx'
 import { passwordReset } from './templates/password-reset.tsx'
 import { phoneVerification } from './templates/phone-verification.tsx'
@@ -27,6 +28,9 @@ export const messageKinds = {
   'password-changed': passwordChanged,
   'new-device-sign-in': newDeviceSignIn,
   'sessions-ended': sessionsEnded,
+  'grievance-received': grievanceReceived,
+  'grievance-update': grievanceUpdate,
+  'nominee-named': nomineeNamed,
 } as const
 
 export type MessageKind = keyof typeof messageKinds

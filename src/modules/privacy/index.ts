@@ -41,6 +41,39 @@ export type {
 export { formCollection } from './collection.ts'
 export { grievanceOfficerGaps, publishedGrievanceAddress } from './grievance.ts'
 export type { GrievanceGap, GrievanceOfficer } from './grievance.ts'
+export {
+  acknowledgeGrievance,
+  addGrievanceReply,
+  createGrievance,
+  describeDuration,
+  describeGrievanceClock,
+  findGrievance,
+  findGrievanceForUser,
+  grievanceCategoryLabels,
+  grievanceClock,
+  grievanceClockState,
+  grievanceDeadlines,
+  grievanceReference,
+  grievanceStatusLabels,
+  isOverdueForAcknowledgement,
+  isOverdueForResolution,
+  listGrievanceEvents,
+  listGrievanceQueue,
+  listGrievancesForUser,
+  listResolvedGrievances,
+  reopenGrievance,
+  resolveGrievance,
+} from './grievances.ts'
+export type { Grievance, GrievanceClockState, GrievanceEvent, NewGrievance } from './grievances.ts'
+export {
+  findNominationsByEmail,
+  findNominee,
+  NOMINEE_RELATIONSHIP_MAX,
+  nomineeRelationships,
+  removeNominee,
+  saveNominee,
+} from './nominee.ts'
+export type { Nominee, NomineeInput } from './nominee.ts'
 export type { Collection, ColumnRef, FormCollection } from './collection.ts'
 export { buildNotice, categoryTitles, personalFieldNames } from './notice.ts'
 export type { NoticeItem, NoticeSection } from './notice.ts'

@@ -40,7 +40,8 @@ describe('privacy, terms and grievance pages', () => {
     assert.match(body, /Meera Iyer/)
     assert.match(body, /href="mailto:grievance@shakti.example"/)
     assert.match(body, /Lower Parel, Mumbai 400013/)
-    assert.match(body, /Within 15 days/)
+    assert.match(body, /Within 48 hours/)
+    assert.match(body, /Within 30 days/)
   })
 
   it('publishes terms of use', async () => {
@@ -72,7 +73,7 @@ describe('the grievance page before the operator has named an officer', () => {
       const res = await ctx.server.inject({ url: '/grievance', headers: cookie ? { cookie } : {} })
       assert.equal(res.statusCode, 200)
       assert.doesNotMatch(res.body, /not configured|not fully configured|GRIEVANCE_OFFICER/i)
-      assert.match(res.body, /Within 15 days/)
+      assert.match(res.body, /Within 30 days/)
     }
   })
 

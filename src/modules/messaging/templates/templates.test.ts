@@ -59,6 +59,30 @@ const samples: { [K in MessageKind]: MessageData<K> } = {
     network: '203.0.113.0',
   },
   'sessions-ended': { firstName: 'Asha', at: '2026-12-07T09:35:00.000Z', count: 3 },
+  'grievance-received': {
+    name: 'Asha',
+    reference: 'GRV-3F2B8C1E',
+    category: 'Correcting my data',
+    subject: 'My old phone number is still shown',
+    acknowledgeBy: '2026-12-09T09:35:00.000Z',
+    resolveBy: '2027-01-06T09:35:00.000Z',
+    ticketUrl: 'https://mandi.example/account/grievances/3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c',
+  },
+  'grievance-update': {
+    name: null,
+    reference: 'GRV-3F2B8C1E',
+    subject: 'My old phone number is still shown',
+    update: 'resolved',
+    body: 'We removed the old number from your profile and from every listing.',
+    resolveBy: null,
+    ticketUrl: null,
+  },
+  'nominee-named': {
+    nomineeName: 'Kiran',
+    personName: 'Asha Rao',
+    relationship: 'Sibling',
+    grievanceUrl: 'https://mandi.example/grievance',
+  },
 }
 
 function email(kind: MessageKind, data: unknown = samples[kind], context: RenderContext = ctx) {
