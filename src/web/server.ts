@@ -43,6 +43,7 @@ import { sitemapPages } from './pages/sitemap.pages.ts'
 import { unsubscribePages } from './pages/unsubscribe.pages.tsx'
 import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
 import { requirementPages } from './pages/requirements/requirements.pages.tsx'
+import { staffPeoplePages } from './pages/admin/people.pages.tsx'
 import { sendPage } from './render.tsx'
 import { registerSessions } from './session.ts'
 import { assetUrls, publicDir } from './static-assets.ts'
@@ -228,6 +229,7 @@ export async function createServer(
   accountPages(server, app)
   enquiryPages(server, app)
   requirementPages(server, app)
+  staffPeoplePages(server, app)
 
   server.log.debug({ assets: assetUrls }, 'static assets')
   return server

@@ -68,6 +68,9 @@ const uniqueEmail = (f: Fixtures, who: string) =>
 /** The buyer's mail: theirs and admins'; to anyone else (even signed out) like no message at all. */
 const mailbox = { ...ownedBy(['buyer', 'admin']), anonymous: 'notFound' } as const
 
+/** Staff pages: signed-out visitors are asked to sign in; signed-in non-staff find no such page. */
+const staffOnly = { ...ownedBy(['admin']), anonymous: 'signIn' } as const
+
 export const declarations: Declarations = {
   // ── Probes, machine-readable files, public reference ────────────────────────────────────────
   '/healthz': { GET: { expect: everyone() } },
@@ -174,6 +177,23 @@ export const declarations: Declarations = {
   },
   '/dev/mailbox/:id/html': {
     GET: { params: (f) => ({ id: f.mailboxId }), expect: mailbox, sees: ['admin'] },
+  },
+
+  // ── Staff: admin (and support) only; everyone else signed in gets the ordinary 404 ──────────
+  '/admin/people': {
+    GET: [
+      { note: 'search form', expect: staffOnly },
+      { note: 'exact email', query: (f) => ({ contact: f.users.buyer.email }), expect: staffOnly, sees: ['admin'] },
+    ],
+  },
+  '/admin/people/:id': {
+    GET: { params: (f) => ({ id: f.users.buyer.id }), expect: staffOnly, sees: ['admin'] },
+    POST: {
+      params: (f) => ({ id: f.users.buyer.id }),
+      body: { access_reason: 'Support ticket 4411: the buyer asked what we hold' },
+      expect: staffOnly,
+      sees: ['admin'],
+    },
   },
 
   // ── Accounts API: open doors, then the person's own account only ───────────────────────────

@@ -42,6 +42,8 @@ export {
 export { findProfile, isUnder18, listProfileHistory, profileFields, updateProfile } from './profile.ts'
 export type { Profile, ProfileChange, ProfileField } from './profile.ts'
 export { register, sendVerificationEmail } from './registration.ts'
+export { findPeopleByContact, rolesOf } from './staff-lookup.ts'
+export type { PersonMatch } from './staff-lookup.ts'
 export type { AccountsDeps } from './registration.ts'
 export {
   assertCapability,

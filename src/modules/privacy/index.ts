@@ -1,7 +1,8 @@
 // The privacy module is the spine every other module uses: the data inventory types, the closed
 // list of purposes, the consent ledger, the disclosure ledger and the staff access log. It imports
 // no other module. Ledgers are append-only (database triggers refuse UPDATE and DELETE).
-export { recordAccess } from './access-log.ts'
+export { latestAccessReason, listAccessTo, recordAccess } from './access-log.ts'
+export type { AccessEntry } from './access-log.ts'
 export {
   consentPurposes,
   consentReceipt,

@@ -5,6 +5,8 @@ import * as accounts from '../../../modules/accounts/index.ts'
 import * as privacy from '../../../modules/privacy/index.ts'
 import { invalid, notFound } from '../../../shared/errors.ts'
 import { isUuid } from '../../../shared/validation.ts'
+import { listStaffViews } from '../../admin/staff-access.tsx'
+import { StaffViewsSection } from '../../admin/staff-views.tsx'
 import { receiptContext } from '../../api/me.routes.ts'
 import { sendPage } from '../../render.tsx'
 import { AccountShell, CsrfField, DateTime, type FlashMessage } from '../../views/account-components.tsx'
@@ -39,6 +41,7 @@ export function privacyCentrePages(server: FastifyInstance, app: App) {
       privacy.listConsents(app.db, user.id),
       privacy.listDisclosures(app.db, user.id),
     ])
+    const staffViews = await listStaffViews(app, user.id)
     noStore(reply)
     return sendPage(
       reply,
@@ -48,6 +51,7 @@ export function privacyCentrePages(server: FastifyInstance, app: App) {
         flash={takeFlash(request, reply, app)}
         consents={consents}
         disclosures={disclosures}
+        staffViews={staffViews}
       />,
     )
   })
@@ -109,6 +113,7 @@ function PrivacyCentrePage(props: {
   flash: FlashMessage | null
   consents: Consent[]
   disclosures: Disclosure[]
+  staffViews: Awaited<ReturnType<typeof listStaffViews>>
 }) {
   return (
     <AccountShell
@@ -189,6 +194,8 @@ function PrivacyCentrePage(props: {
           </table>
         )}
       </section>
+
+      <StaffViewsSection views={props.staffViews} />
     </AccountShell>
   )
 }
