@@ -1,4 +1,4 @@
-import type { TopCategoryDef } from './catalogue.ts'
+import type { TopCategoryDef } from './catalogue-types.ts'
 
 export const electricalCategories: readonly TopCategoryDef[] = [
   {

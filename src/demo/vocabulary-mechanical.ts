@@ -1,4 +1,4 @@
-import type { TopCategoryDef } from './catalogue.ts'
+import type { TopCategoryDef } from './catalogue-types.ts'
 
 const pipeSizes = ['1/2"', '3/4"', '1"', '1 1/4"', '1 1/2"', '2"', '2 1/2"', '3"', '4"', '6"', '8"']
 const flangedSizes = [

@@ -1,4 +1,4 @@
-import type { TopCategoryDef } from './catalogue.ts'
+import type { TopCategoryDef } from './catalogue-types.ts'
 
 const metricThreads = ['M6', 'M8', 'M10', 'M12', 'M16', 'M20', 'M24', 'M30', 'M36']
 const fastenerFinish = ['Black Oxide', 'Zinc Plated*1.1', 'Hot Dip Galvanised*1.3', 'Plain']

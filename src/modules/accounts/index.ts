@@ -21,8 +21,28 @@ export {
 } from './attempt-limits.ts'
 export type { AttemptLimit, LimitedKey } from './attempt-limits.ts'
 export { findBusinessByOwner, saveBusinessProfile, setBusinessLogo } from './business.ts'
+// What other modules read about people and businesses (cards, contacts), in batches by id.
+export {
+  type BusinessCard,
+  businessCard,
+  businessCards,
+  businessesInIdRange,
+  businessIdsOwnedBy,
+  highestBusinessId,
+  type PersonCard,
+  type PersonContact,
+  peopleNamedLike,
+  personCard,
+  personCards,
+  personContact,
+  personContacts,
+  profileFactsOf,
+  type SellerContact,
+  sellerContact,
+} from './cards.ts'
 export type { Business } from './business.ts'
 export { changeEmail } from './email-change.ts'
+export { eraseSubject } from './erasure.ts'
 export { emailLinkLimits, resendVerificationEmail } from './email-links.ts'
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.ts'
 export {

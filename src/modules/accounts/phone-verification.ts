@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '../../shared/errors.ts'
 import * as messaging from '../messaging/index.ts'
 import { authTokens, users } from './accounts.tables.ts'
 import { type AttemptLimit, clearAttempts, takeAttempt } from './attempt-limits.ts'
-import type { AccountsDeps } from './registration.ts'
+import type { AccountsDeps } from './deps.ts'
 import { keyedHash } from './secrets.ts'
 import { tokenLifetimes } from './tokens.ts'
 

@@ -10,13 +10,9 @@ import { hashPassword, passwordProblem } from './passwords.ts'
 import { mobileNumber } from './phone.ts'
 import { isUnder18, phoneProblem, recordFirstVersion } from './profile.ts'
 import { issueToken, tokenLifetimes } from './tokens.ts'
+import type { AccountsDeps } from './deps.ts'
 
-export interface AccountsDeps {
-  /** SECRET_KEY: keys the sign-in throttle hashes and seals TOTP secrets. */
-  secretKey: string
-  /** PUBLIC_URL, for links in emails. */
-  publicUrl: string
-}
+export type { AccountsDeps } from './deps.ts'
 
 /**
  * Creates an account, its first profile version, the consents the person ticked, and queues the

@@ -1,6 +1,7 @@
-import { and, asc, between, eq, max, sql } from 'drizzle-orm'
+import { and, asc, between, eq, max } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
-import { businesses } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
+import { sellersWithPublishedProducts } from './catalog.reads.ts'
 import { categories, products } from './catalog.tables.ts'
 
 /** The sitemap protocol allows 50,000 URLs per file. Products are chunked by id range, so each chunk is one index range scan. */
@@ -8,10 +9,10 @@ export const SITEMAP_CHUNK = 50_000
 
 export async function sitemapChunkCounts(db: Db) {
   const [productIds] = await db.select({ top: max(products.id) }).from(products)
-  const [businessIds] = await db.select({ top: max(businesses.id) }).from(businesses)
+  const topBusinessId = await accounts.highestBusinessId(db)
   return {
     products: Math.ceil(Number(productIds?.top ?? 0) / SITEMAP_CHUNK),
-    sellers: Math.ceil(Number(businessIds?.top ?? 0) / SITEMAP_CHUNK),
+    sellers: Math.ceil(topBusinessId / SITEMAP_CHUNK),
   }
 }
 
@@ -28,16 +29,13 @@ export async function sitemapProducts(db: Db, chunk: number) {
 /** Sellers with at least one published product, in chunk `n` of business ids. */
 export async function sitemapSellers(db: Db, chunk: number) {
   const from = chunk * SITEMAP_CHUNK + 1
-  return db
-    .select({ slug: businesses.slug, updatedAt: businesses.updatedAt })
-    .from(businesses)
-    .where(
-      and(
-        between(businesses.id, from, from + SITEMAP_CHUNK - 1),
-        sql`exists (select 1 from ${products} p where p.business_id = ${businesses.id} and p.status = 'published')`,
-      ),
-    )
-    .orderBy(asc(businesses.id))
+  // The businesses of the chunk come from accounts; the catalogue keeps those with a listing.
+  const chunkSellers = await accounts.businessesInIdRange(db, from, from + SITEMAP_CHUNK - 1)
+  const listing = await sellersWithPublishedProducts(
+    db,
+    chunkSellers.map((b) => b.id),
+  )
+  return chunkSellers.filter((b) => listing.has(b.id)).map(({ slug, updatedAt }) => ({ slug, updatedAt }))
 }
 
 export async function sitemapCategories(db: Db) {

@@ -56,6 +56,17 @@ export {
   sitemapSellers,
 } from './catalog.sitemap.ts'
 export type { ProductSpec } from './catalog.tables.ts'
+export { eraseSubject } from './erasure.ts'
+// What other modules read about the catalogue: products by id, and the whole-catalogue queries
+// (matching a buy requirement, sellers listing in a category) that only the catalogue can rank.
+export {
+  type MatchedProduct,
+  type ProductRef,
+  productSummaries,
+  productsMatchingWords,
+  sellersListingIn,
+  sellersWithPublishedProducts,
+} from './catalog.reads.ts'
 
 // ── Seller side: a seller's own listings, photos, CSV imports and API keys ──────────────────────
 export {

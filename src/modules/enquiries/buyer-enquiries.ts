@@ -1,10 +1,10 @@
-import { count, desc, eq, sql } from 'drizzle-orm'
+import { count, desc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { parseInput } from '../../shared/validation.ts'
-import { businesses } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
 import { enquiries } from './enquiries.tables.ts'
 import { contactSharesOf, sharedContactOf } from './contact-sharing.ts'
-import { addThreadEvent, type EnquiryRow, findForParty } from './enquiries.ts'
+import { addThreadEvent, type EnquiryRow, findForParty } from './enquiry-records.ts'
 import { type EnquiryContext, nowOf } from './enquiry-context.ts'
 import { ReasonInput } from './enquiry-schemas.ts'
 import { assertEnquiryTransition } from './lead-status.ts'
@@ -42,10 +42,7 @@ export async function listBuyerEnquiries(
       subject: enquiries.subject,
       quantity: enquiries.quantity,
       unit: enquiries.unit,
-      sellerId: businesses.id,
-      sellerName: sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`,
-      sellerSlug: businesses.slug,
-      sellerCity: businesses.city,
+      businessId: enquiries.businessId,
       contactSharedAt: enquiries.contactSharedAt,
       unread: buyerUnread,
       requirementId: enquiries.requirementId,
@@ -53,7 +50,6 @@ export async function listBuyerEnquiries(
       createdAt: enquiries.createdAt,
     })
     .from(enquiries)
-    .innerJoin(businesses, eq(businesses.id, enquiries.businessId))
     .where(eq(enquiries.buyerUserId, buyerUserId))
     .orderBy(desc(enquiries.lastMessageAt), desc(enquiries.id))
     .limit(pageSize)
@@ -62,19 +58,27 @@ export async function listBuyerEnquiries(
     .select({ n: count() })
     .from(enquiries)
     .where(eq(enquiries.buyerUserId, buyerUserId))
-  const items: EnquirySummary[] = rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    subject: r.subject,
-    quantity: r.quantity,
-    unit: r.unit,
-    seller: { id: r.sellerId, name: r.sellerName, slug: r.sellerSlug, city: r.sellerCity },
-    contactShared: r.contactSharedAt !== null,
-    unread: Boolean(r.unread),
-    requirementId: r.requirementId,
-    lastMessageAt: r.lastMessageAt,
-    createdAt: r.createdAt,
-  }))
+  const sellers = await accounts.businessCards(
+    db,
+    rows.map((r) => r.businessId),
+  )
+  const items: EnquirySummary[] = rows.flatMap((r) => {
+    const seller = sellers.get(r.businessId)
+    if (!seller) return []
+    return {
+      id: r.id,
+      status: r.status,
+      subject: r.subject,
+      quantity: r.quantity,
+      unit: r.unit,
+      seller: { id: seller.id, name: seller.name, slug: seller.slug, city: seller.city },
+      contactShared: r.contactSharedAt !== null,
+      unread: Boolean(r.unread),
+      requirementId: r.requirementId,
+      lastMessageAt: r.lastMessageAt,
+      createdAt: r.createdAt,
+    }
+  })
   return { items, total: totalRow?.n ?? 0, page, pageSize }
 }
 
@@ -86,17 +90,15 @@ export async function getBuyerEnquiry(
   options: { markRead?: boolean; now?: Date } = {},
 ) {
   const enquiry = await findForParty(db, { party: 'buyer', userId: buyerUserId }, enquiryId)
-  const [seller] = await db
-    .select({
-      id: businesses.id,
-      name: sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`,
-      slug: businesses.slug,
-      city: businesses.city,
-      state: businesses.state,
-      verified: sql<boolean>`${businesses.gstinVerifiedAt} is not null`,
-    })
-    .from(businesses)
-    .where(eq(businesses.id, enquiry.businessId))
+  const card = await accounts.businessCard(db, enquiry.businessId)
+  const seller = card && {
+    id: card.id,
+    name: card.name,
+    slug: card.slug,
+    city: card.city,
+    state: card.state,
+    verified: card.verified,
+  }
   const thread = await threadOf(db, enquiry.id)
   const shares = await contactSharesOf(db, enquiry.id)
   const contact = await sharedContactOf(db, enquiry)

@@ -1,51 +1,17 @@
-import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { AppError, invalid } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
-import { businesses, users } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
 import * as privacy from '../privacy/index.ts'
-import { callbackRequests, enquiries } from './enquiries.tables.ts'
 import { shareContact } from './contact-sharing.ts'
-import { addThreadEvent, findForParty } from './enquiries.ts'
+import { callbackRequests, enquiries } from './enquiries.tables.ts'
 import { type EnquiryContext, nowOf } from './enquiry-context.ts'
+import { addThreadEvent, findForParty } from './enquiry-records.ts'
 import { CallbackInput } from './enquiry-schemas.ts'
+import { buyerPhoneToCallProviderPath, sellerPhoneToCallProviderPath } from './outbound-paths.ts'
 
-/**
- * A virtual-number service: the seller dials the number it assigns and the call is connected to
- * the buyer, so neither sees the other's number. A real provider is an HTTP adapter with the
- * same shape; the development one below runs locally.
- */
-export interface CallMaskingProvider {
-  readonly name: string
-  /** As the buyer reads it in their disclosure ledger. */
-  readonly recipientTitle: string
-  /** True when the buyer's number leaves this installation (recorded in the disclosure ledger). */
-  readonly isExternal: boolean
-  assignNumber(input: {
-    callbackId: number
-    buyerPhone: string
-    sellerPhone: string | null
-  }): Promise<{ maskedNumber: string }>
-}
-
-/**
- * Development call masking: a stable made-up number per request from a range no real subscriber
- * holds, so the whole flow can be tried without a provider. Nothing leaves the machine.
- */
-export function createDevCallMasking(): CallMaskingProvider {
-  return {
-    name: 'dev-call-masking',
-    recipientTitle: 'Development call masking (nothing leaves this machine)',
-    isExternal: false,
-    async assignNumber({ callbackId }) {
-      const digits =
-        Number.parseInt(createHash('sha256').update(String(callbackId)).digest('hex').slice(0, 8), 16) %
-        100_000
-      return { maskedNumber: `+91 14000 ${String(digits).padStart(5, '0')}` }
-    },
-  }
-}
+export { type CallMaskingProvider, createDevCallMasking } from './call-masking.ts'
 
 /**
  * The buyer asks the seller to call them back. With `revealNumber` the buyer shares their phone
@@ -64,7 +30,7 @@ export async function requestCallback(
   const provider = ctx.callMasking
   return db.transaction(async (tx) => {
     const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
-    const [buyer] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, buyerUserId))
+    const buyer = await accounts.personContact(tx, buyerUserId)
     if (!buyer?.phone)
       throw invalid('no_phone', 'Add your mobile number to your profile so the seller can call you.')
     if (!data.revealNumber && !provider) {
@@ -89,26 +55,28 @@ export async function requestCallback(
     if (data.revealNumber) {
       await shareContact(tx, ctx, buyerUserId, enquiry.id, ['phone'])
     } else {
-      const [seller] = await tx
-        .select({ phone: users.phone })
-        .from(businesses)
-        .innerJoin(users, eq(users.id, businesses.ownerUserId))
-        .where(eq(businesses.id, enquiry.businessId))
+      const seller = await accounts.sellerContact(tx, enquiry.businessId)
+      const sellerPhone = seller?.ownerPhone ?? null
       const { maskedNumber } = await provider!.assignNumber({
         callbackId: row!.id,
         buyerPhone: buyer.phone,
-        sellerPhone: seller?.phone ?? null,
+        sellerPhone,
       })
       await tx.update(callbackRequests).set({ maskedNumber }).where(eq(callbackRequests.id, row!.id))
       if (provider!.isExternal) {
-        await privacy.recordDisclosure(tx, {
+        // Both numbers left the installation: each is recorded in its owner's ledger.
+        await privacy.recordOutbound(tx, buyerPhoneToCallProviderPath, {
           subjectUserId: buyerUserId,
           recipient: provider!.recipientTitle,
-          recipientKind: 'call_provider',
-          fields: ['phone'],
-          purpose: 'enquiries',
           reference: `enquiry:${enquiry.id}`,
         })
+        if (seller && sellerPhone) {
+          await privacy.recordOutbound(tx, sellerPhoneToCallProviderPath, {
+            subjectUserId: seller.ownerUserId,
+            recipient: provider!.recipientTitle,
+            reference: `enquiry:${enquiry.id}`,
+          })
+        }
       }
     }
     const when = data.preferredTime ? ` (${data.preferredTime})` : ''

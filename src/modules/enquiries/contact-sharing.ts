@@ -1,12 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { invalid } from '../../shared/errors.ts'
-import { businesses, users } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
 import * as privacy from '../privacy/index.ts'
 import { contactShares, enquiries } from './enquiries.tables.ts'
 import { type EnquiryContext, nowOf } from './enquiry-context.ts'
-
-import { addThreadEvent, type EnquiryRow, findForParty } from './enquiries.ts'
+import { addThreadEvent, type EnquiryRow, findForParty } from './enquiry-records.ts'
 
 // The buyer's contact details reach a seller only through an active share (ADR 013): sharing
 // writes a disclosure-ledger entry, revoking stamps the share, and every seller-facing surface
@@ -26,10 +25,7 @@ export async function shareContact(
 ) {
   return db.transaction(async (tx) => {
     const enquiry = await findForParty(tx, { party: 'buyer', userId: buyerUserId }, enquiryId, { lock: true })
-    const [person] = await tx
-      .select({ email: users.email, phone: users.phone })
-      .from(users)
-      .where(eq(users.id, buyerUserId))
+    const person = await accounts.personContact(tx, buyerUserId)
     const available = requested.filter((f) => (f === 'phone' ? Boolean(person?.phone) : true))
     if (available.length === 0) throw invalid('no_phone', 'Add your mobile number to your profile first.')
     const [active] = await tx
@@ -130,10 +126,7 @@ export async function sharedContactOf(
     .from(contactShares)
     .where(and(eq(contactShares.enquiryId, enquiry.id), sql`${contactShares.revokedAt} is null`))
   if (!share) return null
-  const [person] = await db
-    .select({ email: users.email, phone: users.phone })
-    .from(users)
-    .where(eq(users.id, enquiry.buyerUserId))
+  const person = await accounts.personContact(db, enquiry.buyerUserId)
   if (!person) return null
   return {
     email: share.fields.includes('email') ? person.email : null,
@@ -142,11 +135,7 @@ export async function sharedContactOf(
 }
 
 export async function businessDisplayName(db: Db, businessId: number): Promise<string> {
-  const [row] = await db
-    .select({ legalName: businesses.legalName, tradeName: businesses.tradeName })
-    .from(businesses)
-    .where(eq(businesses.id, businessId))
-  return row ? (row.tradeName ?? row.legalName) : 'A seller'
+  return (await accounts.businessCard(db, businessId))?.name ?? 'A seller'
 }
 
 function describeFields(fields: readonly string[]): string {

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.ts'
-import { isUuid, parseInput } from '../../shared/validation.ts'
+import { parseInput } from '../../shared/validation.ts'
 import * as accounts from '../accounts/index.ts'
-import { businesses, users } from '../accounts/accounts.tables.ts'
-import { products } from '../catalog/catalog.tables.ts'
+import * as catalog from '../catalog/index.ts'
 import * as messaging from '../messaging/index.ts'
+import * as privacy from '../privacy/index.ts'
 import { hasContactDetails } from './contact-detection.ts'
-import { buyerBlocks, enquiries, enquiryMessages } from './enquiries.tables.ts'
+import { enquiries, enquiryMessages } from './enquiries.tables.ts'
 import { type EnquiryContext, nowOf } from './enquiry-context.ts'
 import { assertWithinEnquiryLimits } from './enquiry-limits.ts'
+import { type EnquiryRow, findForParty, firstName, isBlocked, type Party } from './enquiry-records.ts'
 import { EnquiryInput, messageBody } from './enquiry-schemas.ts'
 import type { MatchReason } from './matchmaking.ts'
+import { enquiryToSellerPath, requirementToSellerPath } from './outbound-paths.ts'
 import { recordInterest } from './recommendations.ts'
 import { recomputeResponsiveness } from './responsiveness-store.ts'
 import { forwardMessage } from './relay-forward.ts'
@@ -20,12 +22,6 @@ import { forwardMessage } from './relay-forward.ts'
 // An enquiry is one conversation between one buyer and one seller's business. Every function takes
 // the acting party and looks the enquiry up *within* what that party may see, so another seller's
 // lead is "not found", never "forbidden".
-
-export type Party =
-  | { party: 'buyer'; userId: string }
-  | { party: 'seller'; userId: string; businessId: number }
-
-export type EnquiryRow = typeof enquiries.$inferSelect
 
 /** The fields a new lead needs, whether it comes from an enquiry or a matched buy requirement. */
 export interface NewLead {
@@ -61,23 +57,13 @@ export async function createEnquiry(db: Db, ctx: EnquiryContext, buyerUserId: st
 
   let target: { businessId: number; subject: string; productId: number | null }
   if (data.productId !== undefined) {
-    const [product] = await db
-      .select({ id: products.id, title: products.title, businessId: products.businessId })
-      .from(products)
-      .where(and(eq(products.id, data.productId), eq(products.status, 'published')))
-    if (!product) throw notFound('product_not_found', 'That product is not on Mandi any more.')
+    const product = (await catalog.productSummaries(db, [data.productId])).get(data.productId)
+    if (!product?.published) throw notFound('product_not_found', 'That product is not on Mandi any more.')
     target = { businessId: product.businessId, subject: product.title, productId: product.id }
   } else {
-    const [seller] = await db
-      .select({ id: businesses.id, legalName: businesses.legalName, tradeName: businesses.tradeName })
-      .from(businesses)
-      .where(eq(businesses.id, data.sellerId!))
+    const seller = await accounts.businessCard(db, data.sellerId!)
     if (!seller) throw notFound('seller_not_found', 'That seller is not on Mandi.')
-    target = {
-      businessId: seller.id,
-      subject: `Enquiry for ${seller.tradeName ?? seller.legalName}`,
-      productId: null,
-    }
+    target = { businessId: seller.id, subject: `Enquiry for ${seller.name}`, productId: null }
   }
 
   await assertWithinEnquiryLimits(db, buyerUserId, 'enquiry', now)
@@ -129,36 +115,32 @@ export async function findEnquiryTarget(
   db: Db,
   target: { productId?: number; sellerId?: number },
 ): Promise<EnquiryTarget> {
-  const sellerName = sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`
   if (target.productId !== undefined) {
-    const [row] = await db
-      .select({
-        productId: products.id,
-        productSlug: products.slug,
-        sellerId: businesses.id,
-        sellerName,
-        sellerSlug: businesses.slug,
-        sellerCity: businesses.city,
-        subject: products.title,
-        unit: products.unit,
-        moq: products.moq,
-      })
-      .from(products)
-      .innerJoin(businesses, eq(businesses.id, products.businessId))
-      .where(and(eq(products.id, target.productId), eq(products.status, 'published')))
-    if (!row) throw notFound('product_not_found', 'That product is not on Mandi any more.')
-    return row
+    const product = (await catalog.productSummaries(db, [target.productId])).get(target.productId)
+    const seller = product?.published ? await accounts.businessCard(db, product.businessId) : null
+    if (!product || !seller) throw notFound('product_not_found', 'That product is not on Mandi any more.')
+    return {
+      productId: product.id,
+      productSlug: product.slug,
+      sellerId: seller.id,
+      sellerName: seller.name,
+      sellerSlug: seller.slug,
+      sellerCity: seller.city,
+      subject: product.title,
+      unit: product.unit,
+      moq: product.moq,
+    }
   }
-  const [row] = await db
-    .select({ sellerId: businesses.id, sellerName, sellerSlug: businesses.slug, sellerCity: businesses.city })
-    .from(businesses)
-    .where(eq(businesses.id, target.sellerId ?? 0))
-  if (!row) throw notFound('seller_not_found', 'That seller is not on Mandi.')
+  const seller = await accounts.businessCard(db, target.sellerId ?? 0)
+  if (!seller) throw notFound('seller_not_found', 'That seller is not on Mandi.')
   return {
-    ...row,
+    sellerId: seller.id,
+    sellerName: seller.name,
+    sellerSlug: seller.slug,
+    sellerCity: seller.city,
     productId: null,
     productSlug: null,
-    subject: `Enquiry for ${row.sellerName}`,
+    subject: `Enquiry for ${seller.name}`,
     unit: null,
     moq: null,
   }
@@ -170,31 +152,20 @@ export async function assertCanEnquire(
   userId: string,
   capability: 'send_enquiry' | 'post_requirement',
 ) {
-  const [person] = await db
-    .select({ emailVerifiedAt: users.emailVerifiedAt, phone: users.phone })
-    .from(users)
-    .where(eq(users.id, userId))
+  const person = await accounts.profileFactsOf(db, userId)
   if (!person) throw notFound('user_not_found', 'Your account could not be found. Please sign in again.')
   accounts.assertCapability(person, capability)
 }
 
 /**
- * Stores a new lead for one seller and queues their notification, in the caller's transaction.
- * Refuses the buyer's own business and a seller who blocked the buyer. A channel that cannot reach
- * the seller (an SMS to a landline) never refuses the lead: the outbox records it as skipped, the
- * email still goes, and the seller's lead list asks them for a mobile number.
+ * Stores a new lead for one seller, queues their notification and writes the buyer's disclosure
+ * ledger (their name, company, city and need now reach this seller), all in the caller's
+ * transaction. Refuses the buyer's own business and a seller who blocked the buyer. A channel that
+ * cannot reach the seller (an SMS to a landline) never refuses the lead: the outbox records it as
+ * skipped, the email still goes, and the seller's lead list asks them for a mobile number.
  */
 export async function openLead(tx: Db, ctx: EnquiryContext, lead: NewLead): Promise<EnquiryRow> {
-  const [seller] = await tx
-    .select({
-      ownerUserId: businesses.ownerUserId,
-      email: businesses.email,
-      ownerEmail: users.email,
-      ownerPhone: users.phone,
-    })
-    .from(businesses)
-    .innerJoin(users, eq(users.id, businesses.ownerUserId))
-    .where(eq(businesses.id, lead.businessId))
+  const seller = await accounts.sellerContact(tx, lead.businessId)
   if (!seller) throw notFound('seller_not_found', 'That seller is not on Mandi.')
   if (seller.ownerUserId === lead.buyerUserId) {
     throw forbidden('own_business', 'This is your own business, so you cannot send it an enquiry.')
@@ -226,16 +197,13 @@ export async function openLead(tx: Db, ctx: EnquiryContext, lead: NewLead): Prom
     .returning()
   const enquiry = row!
 
-  const [buyer] = await tx
-    .select({ name: users.name, city: users.city })
-    .from(users)
-    .where(eq(users.id, lead.buyerUserId))
+  const buyer = await accounts.personCard(tx, lead.buyerUserId)
   await messaging.queueMessage(tx, {
     kind: 'enquiry-received',
     toUserId: seller.ownerUserId,
-    to: { email: seller.email ?? seller.ownerEmail, phone: seller.ownerPhone },
+    to: { email: seller.businessEmail ?? seller.ownerEmail, phone: seller.ownerPhone },
     data: {
-      buyerFirstName: firstName(buyer?.name ?? 'A buyer'),
+      buyerFirstName: firstName(buyer?.name ?? 'A buyer', 'A buyer'),
       buyerCity: buyer?.city ?? lead.deliveryCity ?? 'India',
       productTitle: lead.subject.slice(0, 200),
       quantity: lead.quantity,
@@ -243,6 +211,11 @@ export async function openLead(tx: Db, ctx: EnquiryContext, lead: NewLead): Prom
       enquiryUrl: `${ctx.publicUrl}/seller/leads/${enquiry.id}`,
     },
     idempotencyKey: `enquiry-received:${enquiry.id}`,
+  })
+  await privacy.recordOutbound(tx, lead.requirementId ? requirementToSellerPath : enquiryToSellerPath, {
+    subjectUserId: lead.buyerUserId,
+    recipient: `${seller.name} (seller)`,
+    reference: `enquiry:${enquiry.id}`,
   })
   return enquiry
 }
@@ -335,45 +308,4 @@ export async function postMessage(
     if (firstReply) await recomputeResponsiveness(tx, enquiry.businessId, now)
     return message!
   })
-}
-
-/** A system line in the thread that both sides see, e.g. "Contact details shared". */
-export async function addThreadEvent(tx: Db, enquiryId: string, body: string, at: Date) {
-  await tx.insert(enquiryMessages).values({ enquiryId, author: 'system', body, createdAt: at })
-}
-
-/**
- * The enquiry as one party may see it; not_found for anything else. The seller side is scoped
- * by business, the buyer side by account.
- */
-export async function findForParty(
-  db: Db,
-  actor: Party,
-  enquiryId: string,
-  options: { lock?: boolean } = {},
-) {
-  if (!isUuid(enquiryId)) throw notFound('enquiry_not_found', 'There is no such enquiry.')
-  const scope =
-    actor.party === 'buyer'
-      ? eq(enquiries.buyerUserId, actor.userId)
-      : eq(enquiries.businessId, actor.businessId)
-  const query = db
-    .select()
-    .from(enquiries)
-    .where(and(eq(enquiries.id, enquiryId), scope))
-  const [row] = options.lock ? await query.for('update') : await query
-  if (!row) throw notFound('enquiry_not_found', 'There is no such enquiry.')
-  return row
-}
-
-export async function isBlocked(db: Db, businessId: number, buyerUserId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ one: sql<number>`1` })
-    .from(buyerBlocks)
-    .where(and(eq(buyerBlocks.businessId, businessId), eq(buyerBlocks.buyerUserId, buyerUserId)))
-  return Boolean(row)
-}
-
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0]?.replace(/@.*/, '').slice(0, 40) || 'A buyer'
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import type { CallMaskingProvider } from './callbacks.ts'
+import type { CallMaskingProvider } from './call-masking.ts'
 import type { RelayAddressKey } from './relay-address.ts'
 
 /** What enquiry flows need from the composition root besides the database. */

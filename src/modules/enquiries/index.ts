@@ -4,7 +4,16 @@
 // contact details reach a seller only through sharedContactOf, which reads the active share.
 
 export * from './enquiries.tables.ts'
-export type { EnquiryContext } from './enquiry-context.ts'
+/** What the composition root hands every enquiry flow; the relay key comes from SECRET_KEY. */
+export { type EnquiryContext, relayKeyFromSecrets } from './enquiry-context.ts'
+/** The ways a person's data leaves through enquiries, each written to the disclosure ledger. */
+export {
+  buyerPhoneToCallProviderPath,
+  enquiryToSellerPath,
+  outboundPaths,
+  requirementToSellerPath,
+  sellerPhoneToCallProviderPath,
+} from './outbound-paths.ts'
 export {
   EnquiryInput,
   CallbackInput,
@@ -14,18 +23,14 @@ export {
   ReasonInput,
 } from './enquiry-schemas.ts'
 export { enquiryLimits } from './enquiry-limits.ts'
+/** Erasing an account: contact shares end, open requirements close, threads tell the other party. */
+export { eraseSubject } from './erasure.ts'
 /** Buyer → seller enquiry with profile, limit and block checks; queues the seller's notification. */
 export { createEnquiry } from './enquiries.ts'
 /** The product or seller an enquiry form is for; throws not_found like createEnquiry. */
 export { type EnquiryTarget, findEnquiryTarget } from './enquiries.ts'
-export {
-  assertCanEnquire,
-  findForParty,
-  openLead,
-  type NewLead,
-  type Party,
-  postMessage,
-} from './enquiries.ts'
+export { assertCanEnquire, openLead, type NewLead, postMessage } from './enquiries.ts'
+export { findForParty, type Party } from './enquiry-records.ts'
 export {
   addLeadNote,
   blockBuyer,
@@ -51,7 +56,8 @@ export {
 } from './buyer-enquiries.ts'
 export type { ThreadEntry } from './thread.ts'
 export type { BuyerCard } from './leads.ts'
-export { type CallMaskingProvider, createDevCallMasking, requestCallback } from './callbacks.ts'
+export { type CallMaskingProvider, createDevCallMasking } from './call-masking.ts'
+export { requestCallback } from './callbacks.ts'
 export {
   recomputeAllResponsiveness,
   recomputeResponsiveness,

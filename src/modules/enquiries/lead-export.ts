@@ -1,11 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
-import { users } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
 import { enquiries } from './enquiries.tables.ts'
-import { redactContactDetails } from './reply-text.ts'
-
-import { buyerCompany } from './thread.ts'
 import type { SellerActor } from './leads.ts'
+import { redactContactDetails } from './reply-text.ts'
+import { own } from './thread.ts'
 
 // A seller's leads as CSV or JSON, with the buyer's email and phone only where shared now.
 
@@ -26,30 +25,37 @@ export async function exportLeads(db: Db, seller: SellerActor) {
       requiredBy: enquiries.requiredBy,
       deliveryCity: enquiries.deliveryCity,
       message: enquiries.message,
-      buyerName: users.name,
-      buyerCompany,
-      buyerCity: sql<string | null>`coalesce(${users.city}, ${enquiries.deliveryCity})`,
+      buyerUserId: enquiries.buyerUserId,
       // Contact columns come from the active share only: a subquery that is empty unless shared now.
       sharedFields: sql<
         string[] | null
-      >`(select s.fields from contact_shares s where s.enquiry_id = ${enquiries.id} and s.revoked_at is null limit 1)`,
-      email: users.email,
-      phone: users.phone,
+      >`(select s.fields from contact_shares s where s.enquiry_id = ${own(enquiries.id)} and s.revoked_at is null limit 1)`,
     })
     .from(enquiries)
-    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
     .where(and(eq(enquiries.businessId, seller.businessId), sql`${enquiries.leadStatus} <> 'spam'`))
     .orderBy(desc(enquiries.createdAt))
-  return rows.map(({ sharedFields, email, phone, ...row }) => ({
-    ...row,
-    message: redactContactDetails(row.message, {
-      emails: sharedFields?.includes('email') ? [] : [email],
-      phones: sharedFields?.includes('phone') || !phone ? [] : [phone],
-    }),
-    createdAt: row.createdAt.toISOString(),
-    buyerEmail: sharedFields?.includes('email') ? email : '',
-    buyerPhone: sharedFields?.includes('phone') ? (phone ?? '') : '',
-  }))
+  const buyerIds = rows.map((r) => r.buyerUserId)
+  const cards = await accounts.personCards(db, buyerIds)
+  const contacts = await accounts.personContacts(db, buyerIds)
+  return rows.flatMap(({ sharedFields, buyerUserId, ...row }) => {
+    const card = cards.get(buyerUserId)
+    const contact = contacts.get(buyerUserId)
+    if (!card || !contact) return []
+    const { email, phone } = contact
+    return {
+      ...row,
+      buyerName: card.name,
+      buyerCompany: card.company,
+      buyerCity: card.city ?? row.deliveryCity,
+      message: redactContactDetails(row.message, {
+        emails: sharedFields?.includes('email') ? [] : [email],
+        phones: sharedFields?.includes('phone') || !phone ? [] : [phone],
+      }),
+      createdAt: row.createdAt.toISOString(),
+      buyerEmail: sharedFields?.includes('email') ? email : '',
+      buyerPhone: sharedFields?.includes('phone') ? (phone ?? '') : '',
+    }
+  })
 }
 
 export type ExportedLead = Awaited<ReturnType<typeof exportLeads>>[number]

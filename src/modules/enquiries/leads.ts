@@ -1,21 +1,20 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { conflict, invalid } from '../../shared/errors.ts'
 import { formatQuantity, formatRupees } from '../../shared/format.ts'
 import { parseInput } from '../../shared/validation.ts'
-import { businesses, users } from '../accounts/accounts.tables.ts'
-import { products } from '../catalog/catalog.tables.ts'
+import * as accounts from '../accounts/index.ts'
+import * as catalog from '../catalog/index.ts'
 import * as messaging from '../messaging/index.ts'
 import { abuseReports, buyerBlocks, enquiries, enquiryMessages, leadNotes } from './enquiries.tables.ts'
 import { sharedContactOf } from './contact-sharing.ts'
-import { addThreadEvent, findForParty } from './enquiries.ts'
 import { type EnquiryContext, nowOf } from './enquiry-context.ts'
+import { addThreadEvent, findForParty } from './enquiry-records.ts'
 import { redactContactDetails } from './reply-text.ts'
 import { NoteInput, QuoteInput, ReasonInput } from './enquiry-schemas.ts'
 import { assertTransition, type LeadStatus, leadStatuses } from './lead-status.ts'
 import { forwardMessage } from './relay-forward.ts'
-
-import { buyerCompany, callbacksOf, markRead, sellerUnread, threadOf } from './thread.ts'
+import { callbacksOf, markRead, sellerUnread, threadOf } from './thread.ts'
 
 // The seller's lead manager. What a seller reads about a buyer is the buyer card — name, company
 // and city; email and phone come only from sharedContactOf, which answers null unless the buyer
@@ -56,7 +55,7 @@ export interface LeadSummary {
   createdAt: Date
 }
 
-function leadConditions(businessId: number, filters: LeadFilters): SQL {
+async function leadConditions(db: Db, businessId: number, filters: LeadFilters): Promise<SQL> {
   const conditions: SQL[] = [eq(enquiries.businessId, businessId)]
   if (filters.status) conditions.push(eq(enquiries.leadStatus, filters.status))
   else conditions.push(sql`${enquiries.leadStatus} <> 'spam'`)
@@ -66,18 +65,41 @@ function leadConditions(businessId: number, filters: LeadFilters): SQL {
   const q = filters.q?.trim()
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    // The buyer's name lives in accounts: ask which of this seller's buyers are so named.
+    const buyers = await db
+      .selectDistinct({ id: enquiries.buyerUserId })
+      .from(enquiries)
+      .where(eq(enquiries.businessId, businessId))
+    const named = await accounts.peopleNamedLike(
+      db,
+      buyers.map((b) => b.id),
+      q,
+    )
     conditions.push(
-      or(ilike(enquiries.subject, pattern), ilike(enquiries.message, pattern), ilike(users.name, pattern))!,
+      or(
+        ilike(enquiries.subject, pattern),
+        ilike(enquiries.message, pattern),
+        named.size > 0 ? inArray(enquiries.buyerUserId, [...named]) : undefined,
+      )!,
     )
   }
   return and(...conditions)!
+}
+
+/** What the seller reads about a buyer: name, company and city (else the delivery city). */
+export function buyerCardOf(person: accounts.PersonCard | undefined, deliveryCity: string | null): BuyerCard {
+  return {
+    name: person?.name ?? 'A buyer',
+    company: person?.company ?? null,
+    city: person?.city ?? deliveryCity,
+  }
 }
 
 /** One page of a seller's leads, newest activity first, with counts per status and unread. */
 export async function listLeads(db: Db, seller: SellerActor, filters: LeadFilters = {}) {
   const pageSize = Math.min(Math.max(filters.pageSize ?? 25, 1), 100)
   const page = Math.max(1, Math.floor(filters.page ?? 1))
-  const where = leadConditions(seller.businessId, filters)
+  const where = await leadConditions(db, seller.businessId, filters)
   const rows = await db
     .select({
       id: enquiries.id,
@@ -86,25 +108,19 @@ export async function listLeads(db: Db, seller: SellerActor, filters: LeadFilter
       subject: enquiries.subject,
       quantity: enquiries.quantity,
       unit: enquiries.unit,
-      buyerName: users.name,
-      buyerCity: sql<string | null>`coalesce(${users.city}, ${enquiries.deliveryCity})`,
-      buyerCompany,
+      buyerUserId: enquiries.buyerUserId,
+      deliveryCity: enquiries.deliveryCity,
       contactSharedAt: enquiries.contactSharedAt,
       unread: sellerUnread,
       lastMessageAt: enquiries.lastMessageAt,
       createdAt: enquiries.createdAt,
     })
     .from(enquiries)
-    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
     .where(where)
     .orderBy(desc(enquiries.lastMessageAt), desc(enquiries.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-  const [totalRow] = await db
-    .select({ n: count() })
-    .from(enquiries)
-    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
-    .where(where)
+  const [totalRow] = await db.select({ n: count() }).from(enquiries).where(where)
   const statusRows = await db
     .select({
       status: enquiries.leadStatus,
@@ -120,6 +136,10 @@ export async function listLeads(db: Db, seller: SellerActor, filters: LeadFilter
     counts[row.status] = row.n
     if (row.status !== 'spam') unread += Number(row.unread)
   }
+  const buyers = await accounts.personCards(
+    db,
+    rows.map((r) => r.buyerUserId),
+  )
   const items: LeadSummary[] = rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -127,7 +147,7 @@ export async function listLeads(db: Db, seller: SellerActor, filters: LeadFilter
     subject: r.subject,
     quantity: r.quantity,
     unit: r.unit,
-    buyer: { name: r.buyerName, company: r.buyerCompany, city: r.buyerCity },
+    buyer: buyerCardOf(buyers.get(r.buyerUserId), r.deliveryCity),
     contactShared: r.contactSharedAt !== null,
     unread: Boolean(r.unread),
     lastMessageAt: r.lastMessageAt,
@@ -143,10 +163,7 @@ export async function listLeads(db: Db, seller: SellerActor, filters: LeadFilter
  * later alert on that channel was queued normally.
  */
 export async function unreachableAlerts(db: Db, businessId: number): Promise<messaging.UnreachableChannel[]> {
-  const [business] = await db
-    .select({ ownerUserId: businesses.ownerUserId })
-    .from(businesses)
-    .where(eq(businesses.id, businessId))
+  const business = await accounts.businessCard(db, businessId)
   return business ? messaging.findUnreachableChannels(db, business.ownerUserId) : []
 }
 
@@ -172,17 +189,8 @@ export async function getLead(
   options: { markRead?: boolean; now?: Date } = {},
 ) {
   const enquiry = await findForParty(db, { party: 'seller', ...seller }, enquiryId)
-  const [buyer] = await db
-    .select({
-      name: users.name,
-      city: users.city,
-      company: buyerCompany,
-      email: users.email,
-      phone: users.phone,
-    })
-    .from(enquiries)
-    .innerJoin(users, eq(users.id, enquiries.buyerUserId))
-    .where(eq(enquiries.id, enquiry.id))
+  const card = await accounts.personCard(db, enquiry.buyerUserId)
+  const buyer = await accounts.personContact(db, enquiry.buyerUserId)
   const contact = await sharedContactOf(db, enquiry)
   // What the buyer typed stays flagged in the thread, but their own email and phone are masked
   // for the seller until shared — the same rule the relay applies to forwarded emails.
@@ -191,14 +199,10 @@ export async function getLead(
       emails: contact?.email || !buyer ? [] : [buyer.email],
       phones: contact?.phone || !buyer?.phone ? [] : [buyer.phone],
     })
-  const product = enquiry.productId
-    ? (
-        await db
-          .select({ id: products.id, slug: products.slug, title: products.title })
-          .from(products)
-          .where(eq(products.id, enquiry.productId))
-      )[0]
+  const productRef = enquiry.productId
+    ? (await catalog.productSummaries(db, [enquiry.productId])).get(enquiry.productId)
     : undefined
+  const product = productRef && { id: productRef.id, slug: productRef.slug, title: productRef.title }
   const [blocked] = await db
     .select({ one: sql<number>`1` })
     .from(buyerBlocks)
@@ -227,9 +231,9 @@ export async function getLead(
     deliveryCity: enquiry.deliveryCity,
     matchReasons: enquiry.matchReasons ?? [],
     buyer: {
-      name: buyer?.name ?? 'A buyer',
-      company: buyer?.company ?? null,
-      city: buyer?.city ?? enquiry.deliveryCity,
+      name: card?.name ?? 'A buyer',
+      company: card?.company ?? null,
+      city: card?.city ?? enquiry.deliveryCity,
     } satisfies BuyerCard,
     contact,
     contactShared: contact !== null,

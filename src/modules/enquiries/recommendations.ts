@@ -1,9 +1,10 @@
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm'
-import { type Db, queryRows } from '../../db/database.ts'
-import { businesses } from '../accounts/accounts.tables.ts'
-import { categories, products } from '../catalog/catalog.tables.ts'
+import type { Db } from '../../db/database.ts'
+import * as accounts from '../accounts/index.ts'
+import * as catalog from '../catalog/index.ts'
 import * as privacy from '../privacy/index.ts'
-import { buyerBlocks, buyerInterests, enquiries, type interestKinds } from './enquiries.tables.ts'
+import { buyerInterests, enquiries, type interestKinds } from './enquiries.tables.ts'
+import { businessesBlocking } from './enquiry-records.ts'
 import { responsivenessScore } from './matchmaking.ts'
 import { describeResponsiveness, type Responsiveness } from './responsiveness.ts'
 import { responsivenessFor } from './responsiveness-store.ts'
@@ -44,10 +45,7 @@ export async function recordInterest(
   let { categoryId = null, businessId = null } = interest
   const productId = interest.productId ?? null
   if (productId !== null && (categoryId === null || businessId === null)) {
-    const [product] = await db
-      .select({ categoryId: products.categoryId, businessId: products.businessId })
-      .from(products)
-      .where(eq(products.id, productId))
+    const product = (await catalog.productSummaries(db, [productId])).get(productId)
     if (!product) return false
     categoryId ??= product.categoryId
     businessId ??= product.businessId
@@ -131,51 +129,43 @@ export async function suppliersYouMayNeed(
   const categoryIds = recent.map((r) => r.categoryId!).filter((id) => id !== null)
   if (categoryIds.length === 0) return []
 
-  const rows = await queryRows<{
-    id: string | number
-    slug: string
-    name: string
-    city: string
-    state: string
-    verified: boolean
-    category_name: string
-  }>(
+  // Sellers listing in those categories (the catalogue groups them), less the person's own
+  // businesses, sellers they have already contacted and sellers who blocked them.
+  const listing = await catalog.sellersListingIn(db, categoryIds, SELLERS_CONSIDERED)
+  const contacted = await db
+    .selectDistinct({ businessId: enquiries.businessId })
+    .from(enquiries)
+    .where(eq(enquiries.buyerUserId, userId))
+  const excluded = new Set([
+    ...contacted.map((r) => Number(r.businessId)),
+    ...(await businessesBlocking(db, userId)),
+  ])
+  const candidates = listing.filter((s) => !excluded.has(s.businessId))
+  const cards = await accounts.businessCards(
     db,
-    sql`select b.id, b.slug, coalesce(b.trade_name, b.legal_name) as name, b.city, b.state,
-        b.gstin_verified_at is not null as verified, c.name as category_name
-      from (
-        select ${products.businessId} as business_id, min(${products.categoryId}) as category_id
-        from ${products}
-        where ${products.status} = 'published' and ${products.categoryId} in (${sql.join(
-          categoryIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})
-        group by ${products.businessId}
-        limit ${SELLERS_CONSIDERED}
-      ) s
-      join ${businesses} b on b.id = s.business_id
-      join ${categories} c on c.id = s.category_id
-      where b.owner_user_id <> ${userId}
-        and not exists (select 1 from ${enquiries} e where e.buyer_user_id = ${userId} and e.business_id = b.id)
-        and not exists (select 1 from ${buyerBlocks} k where k.buyer_user_id = ${userId} and k.business_id = b.id)`,
+    candidates.map((s) => s.businessId),
   )
+  const rows = candidates.flatMap((s) => {
+    const card = cards.get(s.businessId)
+    return card && card.ownerUserId !== userId ? [{ ...card, categoryName: s.categoryName }] : []
+  })
   const figures = await responsivenessFor(
     db,
-    rows.map((r) => Number(r.id)),
+    rows.map((r) => r.id),
   )
   const neutral: Responsiveness = { enquiries90d: 0, answeredShare: 0, medianFirstReplyHours: null }
   return rows
     .map((r) => {
-      const responsiveness = figures.get(Number(r.id)) ?? neutral
+      const responsiveness = figures.get(r.id) ?? neutral
       return {
         suggestion: {
-          businessId: Number(r.id),
+          businessId: r.id,
           slug: r.slug,
           name: r.name,
           city: r.city,
           state: r.state,
-          verified: Boolean(r.verified),
-          categoryName: r.category_name,
+          verified: r.verified,
+          categoryName: r.categoryName,
           responsiveness: describeResponsiveness(responsiveness),
         },
         score: responsivenessScore(responsiveness) + (r.verified ? 0.15 : 0),

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
-import { businesses, users } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
 import * as messaging from '../messaging/index.ts'
-import type { MessageAuthor } from './enquiries.tables.ts'
 import { sharedContactOf } from './contact-sharing.ts'
-import { isBlocked } from './enquiries.ts'
-import { enquiries } from './enquiries.tables.ts'
+import { enquiries, type MessageAuthor } from './enquiries.tables.ts'
+import { firstName, isBlocked } from './enquiry-records.ts'
 import type { EnquiryContext } from './enquiry-context.ts'
 import { relayAddress } from './relay-address.ts'
 import { redactContactDetails } from './reply-text.ts'
@@ -30,22 +29,11 @@ export interface ForwardInput {
 export async function forwardMessage(tx: Db, ctx: EnquiryContext, input: ForwardInput): Promise<void> {
   const [enquiry] = await tx.select().from(enquiries).where(eq(enquiries.id, input.enquiryId))
   if (!enquiry) return
-  const [buyer] = await tx
-    .select({ email: users.email, phone: users.phone, name: users.name, city: users.city })
-    .from(users)
-    .where(eq(users.id, enquiry.buyerUserId))
-  const [seller] = await tx
-    .select({
-      ownerUserId: businesses.ownerUserId,
-      businessEmail: businesses.email,
-      ownerEmail: users.email,
-      legalName: businesses.legalName,
-      tradeName: businesses.tradeName,
-    })
-    .from(businesses)
-    .innerJoin(users, eq(users.id, businesses.ownerUserId))
-    .where(eq(businesses.id, enquiry.businessId))
-  if (!buyer || !seller) return
+  const card = await accounts.personCard(tx, enquiry.buyerUserId)
+  const contact = await accounts.personContact(tx, enquiry.buyerUserId)
+  const seller = await accounts.sellerContact(tx, enquiry.businessId)
+  if (!card || !contact || !seller) return
+  const buyer = { ...contact, name: card.name, city: card.city }
 
   const recipient = input.author === 'buyer' ? 'seller' : 'buyer'
   const common = {
@@ -61,7 +49,7 @@ export async function forwardMessage(tx: Db, ctx: EnquiryContext, input: Forward
       to: buyer.email,
       data: {
         ...common,
-        author: { party: 'seller', businessName: (seller.tradeName ?? seller.legalName).slice(0, 200) },
+        author: { party: 'seller', businessName: seller.name.slice(0, 200) },
         body: input.body,
         threadUrl: `${ctx.publicUrl}/account/enquiries/${enquiry.id}`,
       },
@@ -86,7 +74,7 @@ export async function forwardMessage(tx: Db, ctx: EnquiryContext, input: Forward
       ...common,
       author: {
         party: 'buyer',
-        firstName: firstName(buyer.name),
+        firstName: firstName(buyer.name, 'Buyer'),
         city: cityOf(buyer.city, enquiry.deliveryCity),
       },
       body,
@@ -98,10 +86,6 @@ export async function forwardMessage(tx: Db, ctx: EnquiryContext, input: Forward
 }
 
 // The buyer is named by first name and city only, as in the enquiry notification.
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0]?.replace(/@.*/, '').slice(0, 40) || 'Buyer'
-}
-
 function cityOf(...candidates: (string | null)[]): string {
   return (
     candidates

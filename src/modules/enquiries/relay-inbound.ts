@@ -4,9 +4,10 @@ import type { ParsedMail } from 'mailparser'
 import type { Db } from '../../db/database.ts'
 import type { Logger } from '../../logger.ts'
 import { AppError } from '../../shared/errors.ts'
-import { businesses, users } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
 import * as messaging from '../messaging/index.ts'
-import { type Party, postMessage } from './enquiries.ts'
+import { postMessage } from './enquiries.ts'
+import type { Party } from './enquiry-records.ts'
 import { enquiries } from './enquiries.tables.ts'
 import type { EnquiryContext } from './enquiry-context.ts'
 import { MESSAGE_MAX } from './enquiry-schemas.ts'
@@ -144,21 +145,8 @@ async function partiesOf(db: Db, enquiryId: string) {
     .from(enquiries)
     .where(eq(enquiries.id, enquiryId))
   if (!enquiry) return null
-  const [buyer] = await db
-    .select({ email: users.email, phone: users.phone })
-    .from(users)
-    .where(eq(users.id, enquiry.buyerUserId))
-  const [seller] = await db
-    .select({
-      ownerUserId: businesses.ownerUserId,
-      businessEmail: businesses.email,
-      businessPhone: businesses.phone,
-      ownerEmail: users.email,
-      ownerPhone: users.phone,
-    })
-    .from(businesses)
-    .innerJoin(users, eq(users.id, businesses.ownerUserId))
-    .where(eq(businesses.id, enquiry.businessId))
+  const buyer = await accounts.personContact(db, enquiry.buyerUserId)
+  const seller = await accounts.sellerContact(db, enquiry.businessId)
   if (!buyer || !seller) return null
   return {
     buyer: { userId: enquiry.buyerUserId, email: buyer.email, phone: buyer.phone },

@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm'
-import { type Db, queryRows } from '../../db/database.ts'
-import { businesses } from '../accounts/accounts.tables.ts'
-import { products } from '../catalog/catalog.tables.ts'
-import type * as catalog from '../catalog/index.ts'
-import { buyerBlocks } from './enquiries.tables.ts'
+import type { Db } from '../../db/database.ts'
+import * as accounts from '../accounts/index.ts'
+import * as catalog from '../catalog/index.ts'
+import { businessesBlocking } from './enquiry-records.ts'
 import type { SellerCandidate } from './matchmaking.ts'
 import type { Responsiveness } from './responsiveness.ts'
 import { responsivenessFor } from './responsiveness-store.ts'
@@ -33,84 +31,31 @@ export function keywordsOf(text: string, max: number): string[] {
   return [...words]
 }
 
-export interface ProductEvidence {
-  businessId: number
-  categoryId: number
-  unit: string
-  pricePaise: number | null
-  rank: number
-}
+export type ProductEvidence = catalog.MatchedProduct
 
 /**
- * Published products that match the requirement's words, best first: any title word matches
- * (a buyer's title rarely repeats a seller's), a product having every title word ranks above all
- * that do not, then title words and the details' words order them. Excludes the buyer's own business and sellers who blocked them.
- * When a category was chosen and no product there has the words, its products count without them.
+ * Published products that match the requirement's words, best first (the catalogue ranks them:
+ * `catalog.productsMatchingWords`), leaving out the buyer's own businesses and sellers who
+ * blocked them. When a category was chosen and no product there has the words, its products
+ * count without them.
  */
 export async function matchingProducts(
   db: Db,
   input: { buyerUserId: string; title: string; details: string; categoryIds: number[] | undefined },
 ): Promise<ProductEvidence[]> {
-  const titleWords = keywordsOf(input.title, KEYWORDS_MAX)
-  const allWords = keywordsOf(`${input.title} ${input.details}`, KEYWORDS_MAX)
-  const inCategory = input.categoryIds
-    ? sql`and ${products.categoryId} in (${sql.join(
-        input.categoryIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`
-    : sql``
-  const eligible = sql`${products.status} = 'published' ${inCategory}
-    and ${products.businessId} not in (select ${businesses.id} from ${businesses} where ${businesses.ownerUserId} = ${input.buyerUserId})
-    and not exists (select 1 from ${buyerBlocks} where ${buyerBlocks.businessId} = ${products.businessId}
-      and ${buyerBlocks.buyerUserId} = ${input.buyerUserId})`
-  type Row = {
-    business_id: string | number
-    category_id: number
-    unit: string
-    price_paise: string | number | null
-    rank: number
-  }
-  const toEvidence = (rows: Row[]) =>
-    rows.map((r) => ({
-      businessId: Number(r.business_id),
-      categoryId: Number(r.category_id),
-      unit: r.unit,
-      pricePaise: r.price_paise === null ? null : Number(r.price_paise),
-      rank: Number(r.rank),
-    }))
-
-  if (titleWords.length > 0) {
-    const anyTitleWord = sql`to_tsquery('english', ${titleWords.join(' | ')})`
-    const everyTitleWord = sql`plainto_tsquery('english', ${input.title})`
-    const anyWord = sql`to_tsquery('english', ${allWords.join(' | ')})`
-    const rows = await queryRows<Row>(
-      db,
-      sql`with matched as materialized (
-        select ${products.id} as id, ${products.businessId} as business_id, ${products.categoryId} as category_id,
-          ${products.unit} as unit, ${products.pricePaise} as price_paise, ${products.searchVector} as search_vector
-        from ${products}
-        where ${eligible} and ${products.searchVector} @@ ${anyTitleWord}
-        limit ${MATCH_WINDOW}
-      )
-      select business_id, category_id, unit, price_paise,
-        (case when search_vector @@ ${everyTitleWord} then 1 else 0 end
-          + ts_rank(search_vector, ${anyTitleWord}, 32) + 0.5 * ts_rank(search_vector, ${anyWord}, 32))::float8 as rank
-      from matched
-      order by rank desc, id
-      limit ${CANDIDATE_PRODUCTS}`,
-    )
-    if (rows.length > 0 || !input.categoryIds) return toEvidence(rows)
-  }
-  if (!input.categoryIds) return []
-  const rows = await queryRows<Row>(
-    db,
-    sql`select ${products.businessId} as business_id, ${products.categoryId} as category_id, ${products.unit} as unit,
-        ${products.pricePaise} as price_paise, 0::float8 as rank
-      from ${products} where ${eligible}
-      order by ${products.publishedAt} desc nulls last, ${products.id} desc
-      limit ${CANDIDATE_PRODUCTS}`,
-  )
-  return toEvidence(rows)
+  const excludeBusinessIds = [
+    ...(await accounts.businessIdsOwnedBy(db, input.buyerUserId)),
+    ...(await businessesBlocking(db, input.buyerUserId)),
+  ]
+  return catalog.productsMatchingWords(db, {
+    title: input.title,
+    titleWords: keywordsOf(input.title, KEYWORDS_MAX),
+    allWords: keywordsOf(`${input.title} ${input.details}`, KEYWORDS_MAX),
+    categoryIds: input.categoryIds,
+    excludeBusinessIds,
+    window: MATCH_WINDOW,
+    limit: CANDIDATE_PRODUCTS,
+  })
 }
 
 /** The category holding most of the best matches' rank, for a requirement posted without one. */
@@ -162,24 +107,8 @@ export async function candidatesFrom(
   }
   const ids = [...bySeller.keys()]
   if (ids.length === 0) return []
-  const [sellers, responsiveness] = await Promise.all([
-    db
-      .select({
-        id: businesses.id,
-        city: businesses.city,
-        state: businesses.state,
-        verifiedAt: businesses.gstinVerifiedAt,
-        categoryIds: businesses.categoryIds,
-      })
-      .from(businesses)
-      .where(
-        sql`${businesses.id} in (${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
-      ),
-    responsivenessFor(db, ids),
-  ])
+  const sellers = [...(await accounts.businessCards(db, ids)).values()]
+  const responsiveness = await responsivenessFor(db, ids)
   const bestRank = Math.max(0, ...evidence.map((p) => p.rank))
   const sameUnit = unit.trim().toLowerCase()
   return sellers.map((seller) => {
@@ -196,7 +125,7 @@ export async function candidatesFrom(
       categoryIds: [...categories],
       city: seller.city,
       state: seller.state,
-      verified: seller.verifiedAt !== null,
+      verified: seller.verified,
       textScore: bestRank > 0 ? topRank / bestRank : 0,
       typicalPricePaise: median(prices),
       responsiveness: responsiveness.get(seller.id) ?? noHistory,

@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { AppError, conflict, invalid, notFound } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
-import { businesses, users } from '../accounts/accounts.tables.ts'
+import * as accounts from '../accounts/index.ts'
 import * as catalog from '../catalog/index.ts'
 import { buyRequirements, enquiries } from './enquiries.tables.ts'
 import { assertCanEnquire, openLead } from './enquiries.ts'
@@ -46,10 +46,7 @@ export async function postRequirement(db: Db, ctx: EnquiryContext, buyerUserId: 
       neededBy: 'Choose today or a later date.',
     })
   }
-  const [buyer] = await db
-    .select({ city: users.city, state: users.state })
-    .from(users)
-    .where(eq(users.id, buyerUserId))
+  const buyer = await accounts.personCard(db, buyerUserId)
   const city = data.city ?? buyer?.city ?? undefined
   const state = data.state ?? buyer?.state ?? undefined
 
@@ -160,35 +157,37 @@ export async function getRequirement(db: Db, buyerUserId: string, id: string) {
   const rows = await db
     .select({
       enquiryId: enquiries.id,
-      businessId: businesses.id,
-      name: sql<string>`coalesce(${businesses.tradeName}, ${businesses.legalName})`,
-      slug: businesses.slug,
-      city: businesses.city,
-      state: businesses.state,
-      verifiedAt: businesses.gstinVerifiedAt,
+      businessId: enquiries.businessId,
       matchScore: enquiries.matchScore,
       matchReasons: enquiries.matchReasons,
       sentAt: enquiries.createdAt,
       firstReplyAt: enquiries.firstReplyAt,
     })
     .from(enquiries)
-    .innerJoin(businesses, eq(businesses.id, enquiries.businessId))
     .where(eq(enquiries.requirementId, requirement.id))
     .orderBy(sql`${enquiries.matchScore} desc nulls last`, enquiries.createdAt)
-  const recipients: RequirementRecipient[] = rows.map((r) => ({
-    enquiryId: r.enquiryId,
-    businessId: r.businessId,
-    name: r.name,
-    slug: r.slug,
-    city: r.city,
-    state: r.state,
-    verified: r.verifiedAt !== null,
-    matchScore: r.matchScore,
-    reasons: (r.matchReasons ?? []).map((reason: MatchReason) => reason.text),
-    sentAt: r.sentAt,
-    replied: r.firstReplyAt !== null,
-    firstReplyAt: r.firstReplyAt,
-  }))
+  const sellers = await accounts.businessCards(
+    db,
+    rows.map((r) => r.businessId),
+  )
+  const recipients: RequirementRecipient[] = rows.flatMap((r) => {
+    const seller = sellers.get(r.businessId)
+    if (!seller) return []
+    return {
+      enquiryId: r.enquiryId,
+      businessId: r.businessId,
+      name: seller.name,
+      slug: seller.slug,
+      city: seller.city,
+      state: seller.state,
+      verified: seller.verified,
+      matchScore: r.matchScore,
+      reasons: (r.matchReasons ?? []).map((reason: MatchReason) => reason.text),
+      sentAt: r.sentAt,
+      replied: r.firstReplyAt !== null,
+      firstReplyAt: r.firstReplyAt,
+    }
+  })
   return { requirement, recipients }
 }
 

@@ -1,20 +1,20 @@
 import { asc, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { callbackRequests, enquiries, enquiryMessages, type QuoteTerms } from './enquiries.tables.ts'
-import type { EnquiryRow } from './enquiries.ts'
+import type { EnquiryRow } from './enquiry-records.ts'
 
-// What both sides of an enquiry read: the thread, call-back requests, unread markers and the
-// buyer's company. Contact details are not here; they come only from sharedContactOf.
+// What both sides of an enquiry read: the thread, call-back requests and unread markers. Contact
+// details are not here; they come only from sharedContactOf.
 
-export const buyerCompany = sql<
-  string | null
->`(select coalesce(b.trade_name, b.legal_name) from businesses b where b.owner_user_id = ${enquiries.buyerUserId} order by b.id limit 1)`
+// Written out as "enquiries"."column": in a query over enquiries alone Drizzle leaves its columns
+// unqualified, and inside the subquery a bare "id" would be the message's own id.
+export const own = (column: { name: string }) => sql`${enquiries}.${sql.identifier(column.name)}`
 // Unread for the seller: the buyer wrote (or the lead arrived) after the seller last opened it.
-export const sellerUnread = sql<boolean>`(${enquiries.sellerReadAt} is null or exists (
-  select 1 from enquiry_messages m where m.enquiry_id = ${enquiries.id} and m.author = 'buyer' and m.created_at > ${enquiries.sellerReadAt}))`
+export const sellerUnread = sql<boolean>`(${own(enquiries.sellerReadAt)} is null or exists (
+  select 1 from enquiry_messages m where m.enquiry_id = ${own(enquiries.id)} and m.author = 'buyer' and m.created_at > ${own(enquiries.sellerReadAt)}))`
 export const buyerUnread = sql<boolean>`exists (
-  select 1 from enquiry_messages m where m.enquiry_id = ${enquiries.id} and m.author = 'seller'
-  and (${enquiries.buyerReadAt} is null or m.created_at > ${enquiries.buyerReadAt}))`
+  select 1 from enquiry_messages m where m.enquiry_id = ${own(enquiries.id)} and m.author = 'seller'
+  and (${own(enquiries.buyerReadAt)} is null or m.created_at > ${own(enquiries.buyerReadAt)}))`
 
 export async function markRead(
   db: Db,

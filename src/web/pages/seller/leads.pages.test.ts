@@ -111,7 +111,13 @@ describe('seller lead pages', () => {
     const rows = await ctx.db
       .select()
       .from(disclosures)
-      .where(and(eq(disclosures.subjectUserId, user.id), eq(disclosures.reference, `enquiry:${id}`)))
+      .where(
+        and(
+          eq(disclosures.subjectUserId, user.id),
+          eq(disclosures.reference, `enquiry:${id}`),
+          eq(disclosures.basis, 'consent'),
+        ),
+      )
     assert.equal(rows.length, 1)
     const [row] = rows
     assert.equal(row!.recipientKind, 'seller')
