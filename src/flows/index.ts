@@ -5,6 +5,29 @@
 
 export { changeConsent } from './change-consent.ts'
 export type { ConsentChange } from './change-consent.ts'
+export { dataSummary, subjectAccessInventory, summariseRows, withheldRows } from './data-summary.ts'
+export type {
+  DataSummary,
+  DataSummaryCategory,
+  DataSummaryItem,
+  DataSummaryOptions,
+  DataSummaryRecipient,
+  DataSummaryTable,
+  DataSummaryWithheld,
+} from './data-summary.ts'
+export { heldNotShown } from './data-values.ts'
+export {
+  buildDataExport,
+  buildExportContent,
+  describeDataExport,
+  expireDataExports,
+  exportDownloadPath,
+  findExportDownload,
+  requestExport,
+  runDataExportJob,
+  zipExport,
+} from './export-account.ts'
+export type { DataExportState, ExportContent, ExportDeps, ExportDownload } from './export-account.ts'
 export {
   acknowledgeAsStaff,
   AnonymousGrievanceInput,

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import type { App } from '../app.ts'
+import * as flows from '../flows/index.ts'
 import * as accounts from '../modules/accounts/index.ts'
 import * as catalog from '../modules/catalog/index.ts'
 import * as enquiries from '../modules/enquiries/index.ts'
@@ -64,6 +65,21 @@ export const jobs = {
       const now = new Date()
       await enquiries.recomputeAllResponsiveness(app.db, now)
       await enquiries.pruneInterests(app.db, now)
+    },
+  },
+  // Copies of a person's data: the request sends one (the payload names it); each minute sweeps any
+  // left pending. The "ready" mail it queued goes out straight after.
+  'privacy.build-export': {
+    cron: () => '* * * * *',
+    handler: async (app, payload) => {
+      if ((await flows.runDataExportJob(app.db, app.config, payload)) > 0) await messaging.runDeliveryJob(app.messaging, {})
+    },
+  },
+  // Export files are deleted once their 7 days are over.
+  'privacy.expire-exports': {
+    cron: () => '13 * * * *',
+    handler: async (app) => {
+      await flows.expireDataExports(app.db, app.config.dataDir, new Date())
     },
   },
   // Buy requirements past their closing date stop, with their open leads.

@@ -17,6 +17,7 @@ import { authRoutes } from './api/auth.routes.ts'
 import { catalogRoutes } from './api/catalog.routes.ts'
 import { docsRoutes } from './api/docs.routes.tsx'
 import { enquiryRoutes } from './api/enquiries.routes.ts'
+import { rightsRoutes } from './api/rights.routes.ts'
 import { grievanceRoutes } from './api/grievance.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
 import { healthRoutes } from './api/health.routes.ts'
@@ -211,6 +212,7 @@ export async function createServer(
   authRoutes(api, app)
   meRoutes(api, app)
   privacyRoutes(server, api, app)
+  rightsRoutes(api, app)
   sellerRoutes(api, app)
   requirementRoutes(api, app)
   enquiryRoutes(api, app)

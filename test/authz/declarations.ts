@@ -270,6 +270,11 @@ export const declarations: Declarations = {
     GET: { params: (f) => ({ id: f.receiptId }), expect: ownedBy('buyer') },
   },
   '/api/v1/me/disclosures': { GET: { expect: signedIn() } },
+  '/api/v1/me/data': { GET: { expect: signedIn() } },
+  '/api/v1/me/exports': { POST: { expect: signedIn('accepted') } },
+  '/api/v1/me/exports/:id': {
+    GET: { params: async (f) => ({ id: await f.fresh.dataExport() }), expect: ownedBy('buyer') },
+  },
 
   // ── Grievances and the nominee (API): one's own only ───────────────────────────────────────
   '/api/v1/grievances': {
@@ -440,6 +445,11 @@ export const declarations: Declarations = {
   },
   '/account/privacy/receipts/:id': {
     GET: { params: (f) => ({ id: f.receiptId }), expect: ownedBy('buyer') },
+  },
+  '/account/privacy/data': { GET: { expect: signedIn() } },
+  '/account/privacy/export': { GET: { expect: signedIn() }, POST: { expect: signedIn() } },
+  '/account/privacy/exports/:id/download': {
+    GET: { params: async (f) => ({ id: await f.fresh.dataExport() }), expect: ownedBy('buyer') },
   },
   '/account/business': {
     GET: { expect: signedIn() },

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm'
 import sharp from 'sharp'
 import type { App } from '#src/app.ts'
 import { queryRows } from '#src/db/database.ts'
+import * as flows from '#src/flows/index.ts'
 import * as accounts from '#src/modules/accounts/index.ts'
 import { hashPassword } from '#src/modules/accounts/passwords.ts'
 import * as catalog from '#src/modules/catalog/index.ts'
@@ -277,6 +278,12 @@ export async function buildFixtures(app: App) {
         sql`select id from sessions where user_id = ${buyer.id} order by created_at desc limit 1`,
       )
       return { token: session.token, id: row!.id }
+    },
+    /** A copy of the buyer's data, built and ready to download. */
+    dataExport: async () => {
+      const { export: requested } = await privacy.requestDataExport(db, buyer.id)
+      await flows.buildDataExport(db, app.config, requested.id)
+      return requested.id
     },
   }
 

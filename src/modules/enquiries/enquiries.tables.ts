@@ -375,7 +375,13 @@ export const leadNotesInventory = classifyTable(
   },
   [
     { column: 'author_user_id', role: 'seller who wrote the note' },
-    { column: 'enquiry_id', role: 'buyer the note is about', via: 'enquiries', erasure: 'keep' },
+    {
+      column: 'enquiry_id',
+      role: 'buyer the note is about',
+      via: 'enquiries',
+      erasure: 'keep',
+      withheldFromSubject: "A seller's private notes on your enquiry are the seller's own record",
+    },
   ],
 )
 
@@ -406,7 +412,12 @@ export const buyerBlocksInventory = classifyTable(
   },
   [
     { column: 'business_id', role: 'seller who blocked', via: 'businesses' },
-    { column: 'buyer_user_id', role: 'blocked buyer', erasure: 'keep' },
+    {
+      column: 'buyer_user_id',
+      role: 'blocked buyer',
+      erasure: 'keep',
+      withheldFromSubject: "A seller's decision to stop receiving your enquiries, and their reason, are the seller's own record",
+    },
   ],
 )
 
@@ -441,7 +452,13 @@ export const abuseReportsInventory = classifyTable(
   },
   [
     { column: 'reporter_user_id', role: 'reporter' },
-    { column: 'enquiry_id', role: 'party to the reported enquiry', via: 'enquiries', erasure: 'keep' },
+    {
+      column: 'enquiry_id',
+      role: 'party to the reported enquiry',
+      via: 'enquiries',
+      erasure: 'keep',
+      withheldFromSubject: 'Reports of spam or abuse are kept for our moderators, to keep the marketplace safe',
+    },
   ],
 )
 

@@ -13,6 +13,18 @@ export {
 } from './consent.ts'
 export type { ConsentChannel, ReceiptContext } from './consent.ts'
 export { listDisclosures, recordDisclosure } from './disclosures.ts'
+export {
+  dataExportLifetimeDays,
+  findPendingDataExport,
+  getDataExport,
+  listDataExports,
+  listDueDataExports,
+  listPendingDataExports,
+  markDataExportReady,
+  markDataExportsExpired,
+  requestDataExport,
+} from './data-exports.ts'
+export type { DataExport } from './data-exports.ts'
 export { declareOutbound, recordOutbound } from './outbound.ts'
 export type { OutboundPath } from './outbound.ts'
 export {

@@ -54,6 +54,12 @@ export interface SubjectLink {
    * enquiry in the seller's inbox), so erasing them leaves it alone.
    */
   erasure?: 'delete_rows' | 'keep'
+  /**
+   * Set when the rows are about the person but are another's private record of them (a seller's
+   * notes on a lead, a seller's reason for blocking a buyer, an abuse report): the person's data
+   * summary and export count these rows and say why, instead of showing them. The reason, in words.
+   */
+  withheldFromSubject?: string
 }
 
 export interface TableInventory {

@@ -44,6 +44,8 @@ export function AccountShell(props: {
   section: AccountSection
   lead?: ComponentChildren
   flash?: FlashMessage | null
+  /** Reloads the page every so many seconds (a job in progress), without JavaScript. */
+  refreshSeconds?: number | undefined
   children: ComponentChildren
 }) {
   const crumbs =
@@ -60,6 +62,7 @@ export function AccountShell(props: {
       current={props.section}
       lead={props.lead}
       flash={props.flash}
+      refreshSeconds={props.refreshSeconds}
     >
       {props.children}
     </SectionShell>

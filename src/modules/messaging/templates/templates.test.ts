@@ -21,6 +21,10 @@ const samples: { [K in MessageKind]: MessageData<K> } = {
     expiresInMinutes: 30,
   },
   'phone-verification': { code: '042917', expiresInMinutes: 10 },
+  'data-export-ready': {
+    downloadUrl: 'https://mandi.example/account/privacy/exports/3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c/download',
+    expiresOn: '14 Dec 2026',
+  },
   'enquiry-received': {
     buyerFirstName: 'Ravi',
     buyerCity: 'Coimbatore',

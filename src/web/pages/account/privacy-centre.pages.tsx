@@ -22,6 +22,8 @@ import {
   takeFlash,
   text,
 } from './account-frame.ts'
+import { privacyDataPages } from './privacy-data.pages.tsx'
+import { privacyExportPages } from './privacy-export.pages.tsx'
 
 type Consent = Awaited<ReturnType<typeof privacy.listConsents>>[number]
 type Disclosure = Awaited<ReturnType<typeof privacy.listDisclosures>>[number]
@@ -105,6 +107,9 @@ export function privacyCentrePages(server: FastifyInstance, app: App) {
         )
     },
   )
+
+  privacyDataPages(server, app)
+  privacyExportPages(server, app)
 }
 
 function PrivacyCentrePage(props: {
@@ -128,6 +133,24 @@ function PrivacyCentrePage(props: {
         </>
       }
     >
+      <section class="card" aria-labelledby="your-data-title" id="your-data">
+        <h2 class="card-title" id="your-data-title">
+          Your data
+        </h2>
+        <p>
+          See every piece of personal data we hold about you — why, for how long, and who received it — or
+          download a copy of all of it to keep or take elsewhere.
+        </p>
+        <p class="actions">
+          <a href="/account/privacy/data" class="btn btn-secondary">
+            See your data
+          </a>
+          <a href="/account/privacy/export" class="btn btn-secondary">
+            Download a copy
+          </a>
+        </p>
+      </section>
+
       <section class="card" aria-labelledby="choices-title">
         <h2 class="card-title" id="choices-title">
           Your choices
