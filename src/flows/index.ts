@@ -28,6 +28,10 @@ export {
   zipExport,
 } from './export-account.ts'
 export type { DataExportState, ExportContent, ExportDeps, ExportDownload } from './export-account.ts'
+export { findSubjectRows } from './subject-rows.ts'
+export type { SubjectRows, SubjectRowsOptions } from './subject-rows.ts'
+export { erasurePlan, eraseAccount, requestErasure, runPendingErasures } from './erase-account.ts'
+export type { ErasurePlan, ErasurePlanItem, ErasureProof, ErasureReport, ErasureReportTable } from './erase-account.ts'
 export {
   acknowledgeAsStaff,
   AnonymousGrievanceInput,

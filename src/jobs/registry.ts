@@ -67,6 +67,14 @@ export const jobs = {
       await enquiries.pruneInterests(app.db, now)
     },
   },
+  // Account erasure: the request queues one (the payload names it); each minute sweeps any left
+  // pending. The account-erased mail it queued goes out straight after.
+  'privacy.erase': {
+    cron: () => '* * * * *',
+    handler: async (app, payload) => {
+      if ((await flows.runPendingErasures(app.db, payload)) > 0) await messaging.runDeliveryJob(app.messaging, {})
+    },
+  },
   // Copies of a person's data: the request sends one (the payload names it); each minute sweeps any
   // left pending. The "ready" mail it queued goes out straight after.
   'privacy.build-export': {

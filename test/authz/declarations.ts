@@ -242,6 +242,8 @@ export const declarations: Declarations = {
       expect: signedIn('authenticated'),
     },
   },
+  // No password: nobody's account is erased by the matrix, and no step-up attempt is used up.
+  '/api/v1/me/erasure': { POST: { body: {}, expect: signedIn('authenticated') } },
   '/api/v1/me/verify-email/resend': { POST: { expect: signedIn('authenticated') } },
   '/api/v1/me/phone/verification': { POST: { expect: signedIn('authenticated') } },
   '/api/v1/me/phone/verification/confirm': {
@@ -270,7 +272,6 @@ export const declarations: Declarations = {
     GET: { params: (f) => ({ id: f.receiptId }), expect: ownedBy('buyer') },
   },
   '/api/v1/me/disclosures': { GET: { expect: signedIn() } },
-  '/api/v1/me/staff-views': { GET: { expect: signedIn() } },
   '/api/v1/me/data': { GET: { expect: signedIn() } },
   '/api/v1/me/exports': { POST: { expect: signedIn('accepted') } },
   '/api/v1/me/exports/:id': {
@@ -452,6 +453,11 @@ export const declarations: Declarations = {
   '/account/privacy/exports/:id/download': {
     GET: { params: async (f) => ({ id: await f.fresh.dataExport() }), expect: ownedBy('buyer') },
   },
+  '/account/privacy/erase': {
+    GET: { expect: signedIn() },
+    POST: { body: { confirm: 'yes' }, expect: signedIn('authenticated') },
+  },
+  '/account/privacy/erase/requested': { GET: { expect: everyone() } },
   '/account/business': {
     GET: { expect: signedIn() },
     POST: {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { invalid } from '../../shared/errors.ts'
 import type { MessageChannel } from './messaging.tables.ts'
 import type { EmailContent, MessageKindDefinition, RenderContext, SmsContent } from './message-kind.ts'
+import { accountErased } from './templates/account-erased.tsx'
 import { dataExportReady } from './templates/data-export-ready.tsx'
 import { emailVerification } from './templates/email-verification.tsx'
 import { enquiryMessage } from './templates/enquiry-message.tsx'
@@ -30,6 +31,7 @@ export const messageKinds = {
   'new-device-sign-in': newDeviceSignIn,
   'sessions-ended': sessionsEnded,
   'data-export-ready': dataExportReady,
+  'account-erased': accountErased,
   'grievance-received': grievanceReceived,
   'grievance-update': grievanceUpdate,
   'nominee-named': nomineeNamed,

@@ -52,6 +52,15 @@ export type {
   TableInventory,
 } from './inventory.ts'
 export { formCollection } from './collection.ts'
+export {
+  claimErasureRequest,
+  completeErasureRequest,
+  createErasureRequest,
+  failErasureRequest,
+  findErasureRequest,
+  pendingErasureIds,
+} from './erasure-requests.ts'
+export type { ErasureRequest } from './erasure-requests.ts'
 export { grievanceOfficerGaps, publishedGrievanceAddress } from './grievance.ts'
 export type { GrievanceGap, GrievanceOfficer } from './grievance.ts'
 export {

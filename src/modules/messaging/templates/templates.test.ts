@@ -63,6 +63,12 @@ const samples: { [K in MessageKind]: MessageData<K> } = {
     network: '203.0.113.0',
   },
   'sessions-ended': { firstName: 'Asha', at: '2026-12-07T09:35:00.000Z', count: 3 },
+  'account-erased': {
+    reference: '3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c',
+    at: '2026-12-07T09:35:00.000Z',
+    erased: ['Your phone number', 'Your name'],
+    held: [{ what: 'Your GSTIN', why: 'Legal and tax obligations', until: '8 years after the last invoice' }],
+  },
   'grievance-received': {
     name: 'Asha',
     reference: 'GRV-3F2B8C1E',

@@ -3,6 +3,7 @@ import type { App } from '../../../app.ts'
 import { registerUploads } from '../../uploads.ts'
 import { trackRepliesForPages } from '../../views/page-context.ts'
 import { businessPages } from './business.pages.tsx'
+import { eraseAccountPages } from './erase-account.pages.tsx'
 import { overviewPages } from './overview.pages.tsx'
 import { passwordPages } from './password.pages.tsx'
 import { privacyCentrePages } from './privacy-centre.pages.tsx'
@@ -29,4 +30,5 @@ export function accountPages(server: FastifyInstance, app: App) {
   securityPages(server, app)
   businessPages(server, app)
   privacyCentrePages(server, app)
+  eraseAccountPages(server, app)
 }
