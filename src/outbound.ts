@@ -1,4 +1,5 @@
 import * as flows from './flows/index.ts'
+import * as enquiries from './modules/enquiries/index.ts'
 import * as messaging from './modules/messaging/index.ts'
 import type { OutboundPath } from './modules/privacy/index.ts'
 
@@ -17,6 +18,8 @@ function gather(...groups: (readonly OutboundPath[])[]): readonly OutboundPath[]
   return Object.freeze(paths)
 }
 
-export const outboundRegister: readonly OutboundPath[] = gather(messaging.outboundPaths, [
-  flows.nomineeNoticePath,
-])
+export const outboundRegister: readonly OutboundPath[] = gather(
+  messaging.outboundPaths,
+  enquiries.outboundPaths,
+  [flows.nomineeNoticePath],
+)

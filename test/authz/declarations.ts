@@ -272,6 +272,7 @@ export const declarations: Declarations = {
     GET: { params: (f) => ({ id: f.receiptId }), expect: ownedBy('buyer') },
   },
   '/api/v1/me/disclosures': { GET: { expect: signedIn() } },
+  '/api/v1/me/staff-views': { GET: { expect: signedIn() } },
   '/api/v1/me/data': { GET: { expect: signedIn() } },
   '/api/v1/me/exports': { POST: { expect: signedIn('accepted') } },
   '/api/v1/me/exports/:id': {

@@ -180,6 +180,19 @@ async function sendReasonForm(
   )
 }
 
+/**
+ * What the privacy notice says about staff access, built from this guard's own rules, so the claim
+ * changes with them (and cannot outlive the guard: the notice imports it).
+ */
+export function staffAccessNotice(): string {
+  const who = staffAccessRoles.map((role) => staffRoleTitle([role]).replace(/^Mandi /, '')).join(' or ')
+  return (
+    `Only Mandi staff with a need (${who}) can open someone else’s personal data, for example to ` +
+    'handle a complaint. They must first give a reason, every view is logged with it, and you can see ' +
+    'each one (their role, never their name, when and why) in your privacy centre.'
+  )
+}
+
 /** How the person reads a staff member's role in "Staff viewed your data". */
 export function staffRoleTitle(roles: readonly string[] | undefined): string {
   if (roles?.includes('admin')) return 'Mandi administrator'

@@ -5,6 +5,7 @@ import * as accounts from '../../modules/accounts/index.ts'
 import * as privacy from '../../modules/privacy/index.ts'
 import { notFound } from '../../shared/errors.ts'
 import { uuidId } from '../../shared/validation.ts'
+import { listStaffViews } from '../admin/staff-access.tsx'
 import { describeDevice } from '../device.ts'
 import {
   presentBusiness,
@@ -421,6 +422,20 @@ export function meRoutes(api: ApiRegistry, app: App) {
           at: d.createdAt.toISOString(),
         })),
       }
+    },
+  )
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/v1/me/staff-views',
+      summary: 'Every time Mandi staff opened the person’s data: the staff member’s role (never their name), what, why, when',
+      tag: 'Privacy',
+      responses: { 200: { description: 'The staff views of the person’s data, newest first' } },
+    },
+    async ({ request }) => {
+      const views = await listStaffViews(app, requireSession(request).user.id)
+      return { staffViews: views.map((v) => ({ role: v.role, what: v.what, why: v.why, at: v.at.toISOString() })) }
     },
   )
 }

@@ -140,6 +140,37 @@ describe(`staff access to a person's data at /admin/people (${testDatabaseKind})
       /Mandi support staff Your data summary Ticket 5521: she asked which phone number we hold/,
     )
     assert.doesNotMatch(text, /Sunil|Helpdesk|mandi-staff\.example/)
+
+    const api = await ctx.server.inject({
+      url: '/api/v1/me/staff-views',
+      cookies: { mandi_session: browser.cookies.get('mandi_session')! },
+    })
+    assert.equal(api.statusCode, 200)
+    const { staffViews } = api.json() as {
+      staffViews: { role: string; what: string; why: string; at: string }[]
+    }
+    assert.equal(staffViews.length, 2)
+    assert.deepEqual(
+      { ...staffViews[0]!, at: undefined },
+      {
+        role: 'Mandi support staff',
+        what: 'data summary',
+        why: 'Ticket 5521: she asked which phone number we hold',
+        at: undefined,
+      },
+    )
+    assert.ok(Date.parse(staffViews[0]!.at) <= Date.now())
+    assert.doesNotMatch(api.body, /Sunil|mandi-staff|actor/i)
+  })
+
+  it('tells everyone in the privacy notice how staff access works, from the guard’s own rules', async () => {
+    const res = await new TestBrowser(ctx.server).get('/privacy')
+    const text = visibleText(res.body)
+    assert.match(text, /\(administrator or support staff\) can open someone else’s personal data/)
+    assert.match(
+      text,
+      /every view is logged with it, and you can see each one \(their role, never their name, when and why\) in your privacy centre/,
+    )
   })
 
   it('answers 404 for an id that is no person', async () => {

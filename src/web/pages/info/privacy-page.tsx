@@ -1,6 +1,7 @@
 import type { Config } from '../../../config.ts'
 import * as privacy from '../../../modules/privacy/index.ts'
 import { formatDate } from '../../../shared/format.ts'
+import { staffAccessNotice } from '../../admin/staff-access.tsx'
 import { Layout } from '../../views/layout.tsx'
 import type { PageContext } from '../../views/page-context.ts'
 import { Breadcrumbs, Table } from '../../views/ui.tsx'
@@ -213,9 +214,8 @@ export function PrivacyPage(props: { ctx: PageContext; config: Config; canonical
         <section id="security" aria-labelledby="security-title">
           <h2 id="security-title">Keeping it safe</h2>
           <p>
-            Passwords are stored only as slow one-way hashes. Pages travel over encrypted connections. When
-            our staff look at someone else's personal data, for example to handle a complaint, the access is
-            logged with the reason. Our server logs never contain the contents of personal fields. On a shared
+            Passwords are stored only as slow one-way hashes. Pages travel over encrypted connections.{' '}
+            {staffAccessNotice()} Our server logs never contain the contents of personal fields. On a shared
             computer, sign out when you finish.
           </p>
         </section>
