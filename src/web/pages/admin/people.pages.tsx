@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from '../../../app.ts'
+import * as flows from '../../../flows/index.ts'
 import * as accounts from '../../../modules/accounts/index.ts'
 import { AppError, notFound } from '../../../shared/errors.ts'
-import { formatDate } from '../../../shared/format.ts'
+import { formatDate, formatNumber } from '../../../shared/format.ts'
 import { requireStaff, type StaffAccess, staffAccess } from '../../admin/staff-access.tsx'
 import { StaffShell } from '../../admin/staff-shell.tsx'
 import { sendPage } from '../../render.tsx'
 import { ErrorSummary, InputField } from '../../views/account-components.tsx'
 import { type PageContext, pageContext } from '../../views/page-context.ts'
-import { Button, Card, EmptyState, KeyValueTable, Table } from '../../views/ui.tsx'
+import { Button, Card, EmptyState, Table } from '../../views/ui.tsx'
 
 // /admin/people: staff find a person by their exact email address or mobile number (never by a
 // fragment, so the list cannot be browsed), then open the person's data summary through the staff
@@ -53,9 +54,12 @@ export function staffPeoplePages(server: FastifyInstance, app: App) {
   })
 }
 
+/** On the staff page, as on the person's own: a busy account lists this many rows of each table. */
+const rowsPerTable = 20
+
 async function sendSummary(app: App, request: FastifyRequest, reply: FastifyReply, access: StaffAccess) {
-  const profile = await accounts.findProfile(app.db, access.subjectUserId)
-  return sendPage(reply, <SummaryPage ctx={pageContext(request)} profile={profile} access={access} />)
+  const summary = await flows.dataSummary(app.db, access.subjectUserId, { rowsPerTable })
+  return sendPage(reply, <SummaryPage ctx={pageContext(request)} summary={summary} access={access} />)
 }
 
 function SearchPage(props: { ctx: PageContext; q: string; people?: accounts.PersonMatch[]; error?: string }) {
@@ -106,16 +110,13 @@ function Results(props: { people: accounts.PersonMatch[] }) {
   )
 }
 
-function SummaryPage(props: { ctx: PageContext; profile: accounts.Profile; access: StaffAccess }) {
-  const { profile } = props
-  const rows = (Object.keys(accounts.profileFields) as accounts.ProfileField[]).map((field) => ({
-    name: accounts.profileFields[field],
-    value: profile[field] ?? 'Not given',
-  }))
+function SummaryPage(props: { ctx: PageContext; summary: flows.DataSummary; access: StaffAccess }) {
+  const { summary } = props
+  const name = summary.categories.flatMap((c) => c.items).find((item) => item.field === 'users.name')?.value
   return (
     <StaffShell
       ctx={props.ctx}
-      title={`Data summary: ${profile.name}`}
+      title={`Data summary: ${name ?? 'this person'}`}
       section="people"
       crumbs={[
         { label: 'Home', href: '/' },
@@ -125,12 +126,50 @@ function SummaryPage(props: { ctx: PageContext; profile: accounts.Profile; acces
       lead={
         <>
           Opened as {props.access.role} because: “{props.access.why}”. This view is recorded in the person’s
-          privacy centre.
+          privacy centre. The same summary the person sees at their own “Your data” page.
         </>
       }
     >
-      <Card title="Profile">
-        <KeyValueTable caption="Profile" rows={rows} />
+      {summary.categories.length === 0 ? (
+        <EmptyState title="No personal data is held about this person." />
+      ) : null}
+      {summary.categories.map((c) => (
+        <Card title={c.title} key={c.category}>
+          <Table
+            caption={`${c.title}: what is held, why and for how long`}
+            head={['What', 'Value', 'Why', 'How long']}
+            rows={c.items.map((item) => [
+              item.description,
+              item.value,
+              item.purposes.join('; '),
+              item.retention,
+            ])}
+          />
+        </Card>
+      ))}
+      <Card title="Records linked to this person">
+        <Table
+          caption="Records linked to this person, by kind"
+          head={['Kind of record', 'Records', 'Listed above']}
+          numeric={[1]}
+          rows={summary.tables.map((t) => [t.description, formatNumber(t.rows), formatNumber(t.shown)])}
+        />
+      </Card>
+      <Card title="Who received their data">
+        {summary.recipients.length === 0 ? (
+          <p>Nothing has been passed to anyone outside Mandi.</p>
+        ) : (
+          <Table
+            caption="Disclosures, newest first"
+            head={['When', 'Who received it', 'Which details', 'Why']}
+            rows={summary.recipients.map((r) => [
+              formatDate(r.at),
+              r.recipient,
+              r.fields.join(', '),
+              r.purpose,
+            ])}
+          />
+        )}
       </Card>
     </StaffShell>
   )
