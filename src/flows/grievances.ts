@@ -53,6 +53,11 @@ export const GrievanceReplyInput = z.object({ body: textInput('your message', 1,
 export const GrievanceResolveInput = z.object({
   note: textInput('what was decided and done', 3, 5000),
 })
+export const GrievanceAcknowledgeInput = z.object({
+  note: storableText(z.string().trim().max(5000, 'Use at most 5000 characters.'))
+    .optional()
+    .transform((v) => (v ? v : null)),
+})
 export const GrievanceReopenInput = z.object({
   reason: storableText(z.string().trim().max(5000, 'Use at most 5000 characters.'))
     .optional()
@@ -244,14 +249,19 @@ export async function acknowledgeAsStaff(
   deps: GrievanceDeps,
   request: { staffUserId: string; id: string; note?: string | null },
 ) {
+  const { note } = parseInput(
+    GrievanceAcknowledgeInput,
+    { note: request.note ?? undefined },
+    'invalid_acknowledgement',
+  )
   return db.transaction(async (tx) => {
     const grievance = await privacy.acknowledgeGrievance(
       tx,
       request.id,
-      { userId: request.staffUserId, note: request.note ?? null },
+      { userId: request.staffUserId, note },
       deps.now(),
     )
-    await tellPerson(tx, deps, grievance, 'acknowledged', request.note ?? null)
+    await tellPerson(tx, deps, grievance, 'acknowledged', note)
     return grievance
   })
 }

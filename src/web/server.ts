@@ -17,7 +17,6 @@ import { authRoutes } from './api/auth.routes.ts'
 import { catalogRoutes } from './api/catalog.routes.ts'
 import { docsRoutes } from './api/docs.routes.tsx'
 import { enquiryRoutes } from './api/enquiries.routes.ts'
-import { erasureRoutes } from './api/erasure.routes.ts'
 import { rightsRoutes } from './api/rights.routes.ts'
 import { grievanceRoutes } from './api/grievance.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
@@ -45,6 +44,9 @@ import { sitemapPages } from './pages/sitemap.pages.ts'
 import { unsubscribePages } from './pages/unsubscribe.pages.tsx'
 import { privacyNoticePages } from './pages/privacy-notice.pages.tsx'
 import { requirementPages } from './pages/requirements/requirements.pages.tsx'
+import { accountGrievancePages } from './pages/account/grievances.pages.tsx'
+import { nomineePages } from './pages/account/nominee.pages.tsx'
+import { staffGrievancePages } from './pages/admin/grievances.pages.tsx'
 import { staffPeoplePages } from './pages/admin/people.pages.tsx'
 import { sendPage } from './render.tsx'
 import { registerSessions } from './session.ts'
@@ -212,7 +214,6 @@ export async function createServer(
   catalogRoutes(api, app)
   authRoutes(api, app)
   meRoutes(api, app)
-  erasureRoutes(api, app)
   privacyRoutes(server, api, app)
   rightsRoutes(api, app)
   sellerRoutes(api, app)
@@ -233,6 +234,9 @@ export async function createServer(
   accountPages(server, app)
   enquiryPages(server, app)
   requirementPages(server, app)
+  accountGrievancePages(server, app)
+  nomineePages(server, app)
+  staffGrievancePages(server, app)
   staffPeoplePages(server, app)
 
   server.log.debug({ assets: assetUrls }, 'static assets')

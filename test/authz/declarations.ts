@@ -180,6 +180,35 @@ export const declarations: Declarations = {
   },
 
   // ── Staff: admin (and support) only; everyone else signed in gets the ordinary 404 ──────────
+  '/admin/grievances': { GET: { expect: staffOnly } },
+  '/admin/grievances/:id': {
+    // Without a reason given yet, staff get the reason form; the reason opens the ticket.
+    GET: { params: (f) => ({ id: f.grievanceId }), expect: staffOnly, sees: ['admin'] },
+    POST: {
+      params: (f) => ({ id: f.grievanceId }),
+      body: { access_reason: 'Handling this grievance for the matrix test' },
+      expect: staffOnly,
+      sees: ['admin'],
+    },
+  },
+  '/admin/grievances/:id/acknowledge': {
+    POST: { params: async (f) => ({ id: await f.fresh.grievance() }), body: { note: '' }, expect: staffOnly },
+  },
+  '/admin/grievances/:id/reply': {
+    POST: {
+      params: async (f) => ({ id: await f.fresh.grievance() }),
+      body: { body: 'We are looking into it.' },
+      expect: staffOnly,
+    },
+  },
+  '/admin/grievances/:id/resolve': {
+    POST: {
+      params: async (f) => ({ id: await f.fresh.grievance() }),
+      body: { resolution: 'Answered in full.' },
+      expect: staffOnly,
+      sees: ['admin'],
+    },
+  },
   '/admin/people': {
     GET: [
       { note: 'search form', expect: staffOnly },
@@ -242,8 +271,6 @@ export const declarations: Declarations = {
       expect: signedIn('authenticated'),
     },
   },
-  // No password: nobody's account is erased by the matrix, and no step-up attempt is used up.
-  '/api/v1/me/erasure': { POST: { body: {}, expect: signedIn('authenticated') } },
   '/api/v1/me/verify-email/resend': { POST: { expect: signedIn('authenticated') } },
   '/api/v1/me/phone/verification': { POST: { expect: signedIn('authenticated') } },
   '/api/v1/me/phone/verification/confirm': {
@@ -449,16 +476,32 @@ export const declarations: Declarations = {
   '/account/privacy/receipts/:id': {
     GET: { params: (f) => ({ id: f.receiptId }), expect: ownedBy('buyer') },
   },
+  '/account/privacy/nominee': {
+    GET: { expect: signedIn() },
+    POST: {
+      body: { name: 'Nandini Rao', email: 'nandini.nominee@people.example', relationship: 'Sibling' },
+      expect: signedIn(),
+    },
+  },
+  '/account/privacy/nominee/remove': { POST: { expect: signedIn() } },
+  '/account/grievances': { GET: { expect: signedIn() } },
+  '/account/grievances/:id': { GET: { params: (f) => ({ id: f.grievanceId }), expect: ownedBy('buyer') } },
+  '/account/grievances/:id/reply': {
+    POST: {
+      params: (f) => ({ id: f.grievanceId }),
+      body: { body: 'Any news on this?' },
+      expect: ownedBy('buyer'),
+    },
+  },
+  // The buyer's ticket is open: the buyer is told only a resolved one reopens (409); others, 404.
+  '/account/grievances/:id/reopen': {
+    POST: { params: (f) => ({ id: f.grievanceId }), expect: ownedBy('buyer', 'accepted') },
+  },
   '/account/privacy/data': { GET: { expect: signedIn() } },
   '/account/privacy/export': { GET: { expect: signedIn() }, POST: { expect: signedIn() } },
   '/account/privacy/exports/:id/download': {
     GET: { params: async (f) => ({ id: await f.fresh.dataExport() }), expect: ownedBy('buyer') },
   },
-  '/account/privacy/erase': {
-    GET: { expect: signedIn() },
-    POST: { body: { confirm: 'yes' }, expect: signedIn('authenticated') },
-  },
-  '/account/privacy/erase/requested': { GET: { expect: everyone() } },
   '/account/business': {
     GET: { expect: signedIn() },
     POST: {

@@ -270,6 +270,22 @@ export async function buildFixtures(app: App) {
       return { id, imageId: image.id }
     },
     apiKey: async () => (await catalog.createApiKey(db, sellerActor, `Spare ${++freshCount}`)).summary.id,
+    /** Another open grievance of the buyer's. */
+    grievance: async () =>
+      (
+        await db.transaction((tx) =>
+          privacy.createGrievance(
+            tx,
+            {
+              userId: buyer.id,
+              category: 'other',
+              subject: `Spare grievance ${++freshCount}`,
+              message: 'A grievance for a case that acknowledges, answers or resolves it.',
+            },
+            new Date(),
+          ),
+        )
+      ).id,
     /** Another session of the buyer's (not the one the matrix signs in with). */
     buyerSession: async () => {
       const session = await accounts.createSession(db, { userId: buyer.id, sharedDevice: false })

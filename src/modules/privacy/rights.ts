@@ -45,19 +45,22 @@ export const dataSubjectRights = {
     description:
       'Write to our grievance officer. If you are not satisfied with the answer, you can take the matter to the Data Protection Board of India.',
     available: true,
-    links: [{ href: '/grievance', label: 'The grievance officer' }],
+    links: [
+      { href: '/grievance', label: 'The grievance officer' },
+      { href: '/account/grievances', label: 'Your grievances' },
+    ],
   },
   erasure: {
     title: 'Erase it',
     description: 'Close your account and have your data erased, apart from records the law makes us keep.',
-    available: true,
-    links: [{ href: '/account/privacy/erase', label: 'Erase your account' }],
+    available: false,
+    links: [],
   },
   nominee: {
     title: 'Name a nominee',
     description: 'Choose someone to use these rights for you if you die or can no longer act for yourself.',
-    available: false,
-    links: [],
+    available: true,
+    links: [{ href: '/account/privacy/nominee', label: 'Your nominee' }],
   },
   export: {
     title: 'Download a copy',

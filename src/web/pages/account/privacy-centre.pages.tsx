@@ -220,17 +220,26 @@ function PrivacyCentrePage(props: {
 
       <StaffViewsSection views={props.staffViews} />
 
-      {privacy.dataSubjectRights.erasure.available ? (
-        <section class="card" aria-labelledby="erase-title" id="erase">
-          <h2 class="card-title" id="erase-title">
-            {privacy.dataSubjectRights.erasure.title}
-          </h2>
-          <p>{privacy.dataSubjectRights.erasure.description}</p>
-          <p>
-            <a href="/account/privacy/erase">Erase your account</a>
-          </p>
-        </section>
-      ) : null}
+      <section class="card" aria-labelledby="nominee-grievance-title" id="nominee-and-grievances">
+        <h2 class="card-title" id="nominee-grievance-title">
+          Your nominee and your grievances
+        </h2>
+        <p>
+          {privacy.dataSubjectRights.nominee.description} {privacy.dataSubjectRights.grievance.description}
+        </p>
+        <p class="actions">
+          {privacy.dataSubjectRights.nominee.links.map((l) => (
+            <a key={l.href} href={l.href} class="btn btn-secondary">
+              {l.label}
+            </a>
+          ))}
+          {privacy.dataSubjectRights.grievance.links.map((l) => (
+            <a key={l.href} href={l.href} class="btn btn-secondary">
+              {l.label}
+            </a>
+          ))}
+        </p>
+      </section>
     </AccountShell>
   )
 }
