@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, it } from 'node:test'
 import { dataInventory } from '#src/inventory.ts'
 import * as privacy from '#src/modules/privacy/index.ts'
+import { outboundRegister } from '#src/outbound.ts'
 import { formatDate } from '#src/shared/format.ts'
 import { useTestApp } from '#test/setup.ts'
 import {
@@ -42,6 +43,16 @@ describe('the generated privacy notice', () => {
     assert.match(text, /Yes, at any time, as easily as you switched it on/)
     for (const recipient of Object.values(privacy.recipientDeclarations))
       assert.ok(text.includes(recipient.title), recipient.title)
+  })
+
+  it('lists every way data leaves Mandi from the outbound register: what, to whom, which details', async () => {
+    const text = visibleText(decode((await ctx.server.inject('/privacy/data-we-hold')).body))
+    assert.match(text, /When your data leaves Mandi/)
+    assert.ok(outboundRegister.length >= 7)
+    for (const path of outboundRegister) {
+      const row = `${path.description} ${privacy.recipientDeclarations[path.recipientKind].title} ${path.fields.join(', ')}`
+      assert.ok(text.includes(row), `the notice lists ${path.id}`)
+    }
   })
 })
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { App } from '../../app.ts'
 import { dataInventory } from '../../inventory.ts'
 import * as privacy from '../../modules/privacy/index.ts'
+import { outboundRegister } from '../../outbound.ts'
 import { formatDate } from '../../shared/format.ts'
 import { csrfPassed } from '../csrf.ts'
 import { sendPage } from '../render.tsx'
@@ -66,6 +67,9 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
               </li>
               <li>
                 <a href="#recipients">Who may receive data</a>
+              </li>
+              <li>
+                <a href="#leaves">When your data leaves Mandi</a>
               </li>
             </ul>
           </nav>
@@ -156,6 +160,23 @@ export function privacyNoticePages(server: FastifyInstance, app: App) {
                 </div>
               ))}
             </dl>
+          </section>
+
+          <section id="leaves" aria-labelledby="leaves-h">
+            <h2 id="leaves-h">When your data leaves Mandi</h2>
+            <p>
+              Every way personal data can leave Mandi, with who receives it and exactly which details. Each
+              one writes an entry in your disclosure ledger when it happens; a test checks every one of them.
+            </p>
+            <Table
+              caption="Ways personal data leaves Mandi"
+              head={['When', 'Who receives it', 'Which details']}
+              rows={outboundRegister.map((path) => [
+                path.description,
+                privacy.recipientDeclarations[path.recipientKind].title,
+                path.fields.join(', '),
+              ])}
+            />
           </section>
 
           <Flash kind="info" title="Checking a consent receipt">
