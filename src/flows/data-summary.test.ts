@@ -69,7 +69,11 @@ describe(`dataSummary (${testDatabaseKind})`, () => {
     const everything = JSON.stringify(summary)
     assert.doesNotMatch(everything, new RegExp(stranger.email))
     assert.doesNotMatch(everything, /Someone Else/)
-    assert.doesNotMatch(everything, new RegExp(seller.owner.email), "the seller's own address is not the buyer's data")
+    assert.doesNotMatch(
+      everything,
+      new RegExp(seller.owner.email),
+      "the seller's own address is not the buyer's data",
+    )
   })
 
   it('never shows a secret: password hashes and two-factor secrets are "held (not shown)"', async () => {
@@ -110,7 +114,10 @@ describe(`dataSummary (${testDatabaseKind})`, () => {
     assert.deepEqual(count(all, 'enquiries'), [5, 5])
     assert.deepEqual(count(limited, 'enquiries'), [5, 2])
     const messages = (s: DataSummary) =>
-      s.categories.flatMap((c) => c.items).filter((i) => i.field === 'enquiries.message').map((i) => i.value)
+      s.categories
+        .flatMap((c) => c.items)
+        .filter((i) => i.field === 'enquiries.message')
+        .map((i) => i.value)
     assert.equal(messages(all).length, 5)
     assert.equal(messages(limited).length, 2)
 

@@ -146,7 +146,12 @@ export function summariseRows(
     const personal = table.columns.filter((c) => c.entry.personal)
     // Rows with no personal column (a seller's product listings) are counted, not listed.
     const shown = personal.length === 0 ? [] : rows.slice(0, limit)
-    tables.push({ table: table.table, description: table.description, rows: rows.length, shown: shown.length })
+    tables.push({
+      table: table.table,
+      description: table.description,
+      rows: rows.length,
+      shown: shown.length,
+    })
     for (const row of shown) {
       for (const { column, entry } of personal) {
         if (!entry.personal) continue
@@ -154,7 +159,8 @@ export function summariseRows(
         if (isEmpty(stored)) continue
         const value = entry.category === 'credentials' ? heldNotShown : describeValue(stored)
         if (value === '') continue
-        const items = byCategory.get(entry.category) ?? byCategory.set(entry.category, []).get(entry.category)!
+        const items =
+          byCategory.get(entry.category) ?? byCategory.set(entry.category, []).get(entry.category)!
         items.push({
           field: `${table.table}.${column}`,
           description: entry.description,
@@ -168,7 +174,11 @@ export function summariseRows(
   return {
     categories: categoryOrder
       .filter((category) => byCategory.has(category))
-      .map((category) => ({ category, title: privacy.categoryTitles[category], items: byCategory.get(category)! })),
+      .map((category) => ({
+        category,
+        title: privacy.categoryTitles[category],
+        items: byCategory.get(category)!,
+      })),
     tables,
     recipients: presentRecipients(disclosures),
     withheld: [...withheld],
@@ -179,7 +189,11 @@ export function summariseRows(
  * Every personal value Mandi holds about the person, grouped by category with why and how long,
  * and everyone it went to. Reads only; a person with no rows gets empty lists.
  */
-export async function dataSummary(db: Db, userId: string, options: DataSummaryOptions = {}): Promise<DataSummary> {
+export async function dataSummary(
+  db: Db,
+  userId: string,
+  options: DataSummaryOptions = {},
+): Promise<DataSummary> {
   const [found, disclosures, withheld] = await Promise.all([
     findSubjectRows(db, userId, { inventory: subjectAccessInventory }),
     privacy.listDisclosures(db, userId, ledgerLimit),

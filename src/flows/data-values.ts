@@ -24,7 +24,8 @@ const dateText = /^(\d{4})-(\d{2})-(\d{2})$/
 function parseTimestamp(text: string): Date | undefined {
   const m = timestampText.exec(text)
   if (!m) return undefined
-  const zone = m[3] === 'Z' ? 'Z' : m[3]!.length === 3 ? `${m[3]}:00` : m[3]!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
+  const zone =
+    m[3] === 'Z' ? 'Z' : m[3]!.length === 3 ? `${m[3]}:00` : m[3]!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
   const date = new Date(`${m[1]}T${m[2]}${zone}`)
   return Number.isNaN(date.getTime()) ? undefined : date
 }
@@ -97,7 +98,9 @@ export function jsonValue(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64')
   if (Array.isArray(value)) return value.map(jsonValue)
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, jsonValue(v)]))
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, jsonValue(v)]),
+    )
   }
   return value
 }

@@ -36,7 +36,15 @@ export interface ExportContent {
     /** Every row of every table that holds the person's data, by table, keyed by column name. */
     tables: Record<string, { description: string; rows: Record<string, unknown>[] }>
     /** The disclosure ledger as stored: who received which fields, why, on what basis, when. */
-    ledger: { recipient: string; recipientKind: string; fields: string[]; purpose: string; basis: string; reference: string | null; at: string }[]
+    ledger: {
+      recipient: string
+      recipientKind: string
+      fields: string[]
+      purpose: string
+      basis: string
+      reference: string | null
+      at: string
+    }[]
   }
   /** One CSV per table, by file name ("users.csv"): a header of column names, one line per row. */
   csvs: Record<string, string>
@@ -69,7 +77,9 @@ export async function buildExportContent(db: Db, userId: string, now = new Date(
   const csvs: Record<string, string> = {}
   for (const { table, rows } of found) {
     const secret = new Set(
-      table.columns.filter((c) => c.entry.personal && c.entry.category === 'credentials').map((c) => c.column),
+      table.columns
+        .filter((c) => c.entry.personal && c.entry.category === 'credentials')
+        .map((c) => c.column),
     )
     const shown = rows.map((row) =>
       Object.fromEntries(
@@ -135,7 +145,7 @@ export function exportReadme(content: ExportContent, expiresAt: Date): string {
     ...(content.data.summary.withheld.length > 0
       ? [
           '',
-          'Not in this file: records about you that are someone else\'s private record of you',
+          "Not in this file: records about you that are someone else's private record of you",
           ...content.data.summary.withheld.map(
             (w) => `- ${w.description} (${w.rows}): ${w.reasons.join(' ')}.`,
           ),
@@ -181,7 +191,12 @@ export function exportDownloadPath(id: string): string {
  * days) and queues the "your copy is ready" email. Returns false when the request was not pending
  * (built already, or by another worker at the same time — its file is then removed again).
  */
-export async function buildDataExport(db: Db, deps: ExportDeps, exportId: string, now = new Date()): Promise<boolean> {
+export async function buildDataExport(
+  db: Db,
+  deps: ExportDeps,
+  exportId: string,
+  now = new Date(),
+): Promise<boolean> {
   const request = await privacy.findPendingDataExport(db, exportId)
   if (!request) return false
   const content = await buildExportContent(db, request.userId, now)
@@ -194,7 +209,11 @@ export async function buildDataExport(db: Db, deps: ExportDeps, exportId: string
   let done = false
   try {
     done = await db.transaction(async (tx) => {
-      const ready = await privacy.markDataExportReady(tx, exportId, { fileName, byteSize: zip.byteLength, readyAt: now })
+      const ready = await privacy.markDataExportReady(tx, exportId, {
+        fileName,
+        byteSize: zip.byteLength,
+        readyAt: now,
+      })
       if (!ready) return false
       const person = await accounts.findProfile(tx, request.userId)
       await messaging.queueMessage(tx, {
@@ -264,7 +283,13 @@ export type ExportDownload =
  * What the person's download link gives at `now`: the file, "still being built", or "expired".
  * Throws notFound('export_not_found') for another person's export or an unknown id.
  */
-export async function findExportDownload(db: Db, deps: Pick<ExportDeps, 'dataDir'>, userId: string, id: string, now = new Date()): Promise<ExportDownload> {
+export async function findExportDownload(
+  db: Db,
+  deps: Pick<ExportDeps, 'dataDir'>,
+  userId: string,
+  id: string,
+  now = new Date(),
+): Promise<ExportDownload> {
   const e = await privacy.getDataExport(db, userId, id)
   if (e.status === 'pending') return { status: 'pending' }
   if (e.status !== 'ready' || !e.fileName || !e.expiresAt || e.expiresAt <= now) {
@@ -290,7 +315,11 @@ export interface DataExportState {
 }
 
 /** An export as the person sees it at `now`: a ready one whose 7 days are over is expired, even before the job deletes it. */
-export function describeDataExport(e: privacy.DataExport, deps: Pick<ExportDeps, 'publicUrl'>, now = new Date()): DataExportState {
+export function describeDataExport(
+  e: privacy.DataExport,
+  deps: Pick<ExportDeps, 'publicUrl'>,
+  now = new Date(),
+): DataExportState {
   if (e.status === 'pending') return { id: e.id, status: 'pending', requestedAt: e.requestedAt }
   if (e.status === 'ready' && e.expiresAt && e.expiresAt > now) {
     return {
@@ -308,7 +337,12 @@ export function describeDataExport(e: privacy.DataExport, deps: Pick<ExportDeps,
  * Asks for a copy of the person's data; while one is being built, asking again returns it.
  * The caller sends the 'privacy.build-export' job after this returns (`created`).
  */
-export async function requestExport(db: Db, deps: Pick<ExportDeps, 'publicUrl'>, userId: string, now = new Date()) {
+export async function requestExport(
+  db: Db,
+  deps: Pick<ExportDeps, 'publicUrl'>,
+  userId: string,
+  now = new Date(),
+) {
   const { export: row, created } = await privacy.requestDataExport(db, userId)
   return { export: describeDataExport(row, deps, now), created }
 }

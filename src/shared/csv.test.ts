@@ -12,7 +12,13 @@ describe('csv', () => {
 
   it('quotes commas, quotes and line breaks, and ends every line with CRLF', () => {
     assert.equal(
-      toCsv(['name', 'note'], [['Asha, Pune', 'said "hi"\nthen left'], [null, 5]]),
+      toCsv(
+        ['name', 'note'],
+        [
+          ['Asha, Pune', 'said "hi"\nthen left'],
+          [null, 5],
+        ],
+      ),
       'name,note\r\n"Asha, Pune","said ""hi""\nthen left"\r\n,5\r\n',
     )
   })

@@ -13,14 +13,18 @@ export type DataExport = typeof dataExports.$inferSelect
 /** How long a built export can be downloaded. */
 export const dataExportLifetimeDays = 7
 
-const exportNotFound = () => notFound('export_not_found', 'There is no copy of your data with that id in your account.')
+const exportNotFound = () =>
+  notFound('export_not_found', 'There is no copy of your data with that id in your account.')
 
 /**
  * Asks for a copy of the person's data. At most one request per person is pending: asking again
  * while one is being built returns that one (`created: false`). The check and the insert run
  * under a per-person transaction lock, so two simultaneous requests cannot both insert.
  */
-export async function requestDataExport(db: Db, userId: string): Promise<{ export: DataExport; created: boolean }> {
+export async function requestDataExport(
+  db: Db,
+  userId: string,
+): Promise<{ export: DataExport; created: boolean }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`data-export:${userId}`}, 0))`)
     const [pending] = await tx
@@ -89,7 +93,13 @@ export async function markDataExportReady(
   const expiresAt = new Date(file.readyAt.getTime() + dataExportLifetimeDays * 86_400_000)
   const [row] = await tx
     .update(dataExports)
-    .set({ status: 'ready', fileName: file.fileName, byteSize: file.byteSize, readyAt: file.readyAt, expiresAt })
+    .set({
+      status: 'ready',
+      fileName: file.fileName,
+      byteSize: file.byteSize,
+      readyAt: file.readyAt,
+      expiresAt,
+    })
     .where(and(eq(dataExports.id, id), eq(dataExports.status, 'pending')))
     .returning()
   return row

@@ -22,8 +22,10 @@ export const dataSubjectRights = {
       'Get a summary of your personal data, what we do with it, and everyone we have shared it with.',
     available: true,
     links: [
+      { href: '/account/privacy/data', label: 'Your data: everything we hold and who received it' },
       { href: '/account/privacy', label: 'Your privacy centre' },
       { href: '/privacy/data-we-hold', label: 'The personal data we hold' },
+      { href: '/api/v1/me/data', label: 'Your data (API)' },
       { href: '/api/v1/me/disclosures', label: 'Your disclosure ledger (API)' },
     ],
   },
@@ -65,8 +67,8 @@ export const dataSubjectRights = {
   export: {
     title: 'Download a copy',
     description: 'Get your personal data in a file you can keep or take elsewhere.',
-    available: false,
-    links: [],
+    available: true,
+    links: [{ href: '/account/privacy/export', label: 'Download a copy of your data' }],
   },
 } as const satisfies Record<string, DataSubjectRight>
 

@@ -81,7 +81,8 @@ export function rightsRoutes(api: ApiRegistry, app: App) {
     async ({ request, reply }) => {
       const { user } = requireSession(request)
       const requested = await flows.requestExport(app.db, app.config, user.id)
-      if (requested.created) await request.server.jobs.send('privacy.build-export', { exportId: requested.export.id })
+      if (requested.created)
+        await request.server.jobs.send('privacy.build-export', { exportId: requested.export.id })
       reply.status(202)
       return presentExport(requested.export)
     },
@@ -91,7 +92,8 @@ export function rightsRoutes(api: ApiRegistry, app: App) {
     {
       method: 'GET',
       url: '/api/v1/me/exports/:id',
-      summary: 'Where one of your exports stands: pending, ready (with its download link and expiry) or expired',
+      summary:
+        'Where one of your exports stands: pending, ready (with its download link and expiry) or expired',
       tag: 'Privacy',
       params: z.object({ id: uuidId('Not a valid export id.') }),
       responses: {

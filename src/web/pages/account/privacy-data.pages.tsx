@@ -45,8 +45,8 @@ function YourDataPage(props: { ctx: PageContext; summary: flows.DataSummary }) {
       section="privacy"
       lead={
         <>
-          Every piece of personal data we hold about you, why we hold it and for how long, and everyone we have
-          passed it to. This page is built from the same inventory as{' '}
+          Every piece of personal data we hold about you, why we hold it and for how long, and everyone we
+          have passed it to. This page is built from the same inventory as{' '}
           <a href="/privacy/data-we-hold">the personal data we hold</a>, so it cannot leave anything out.
         </>
       }
@@ -66,7 +66,7 @@ function YourDataPage(props: { ctx: PageContext; summary: flows.DataSummary }) {
             <h2 class="card-title" id={`data-${c.category}`}>
               {c.title}
             </h2>
-            <div class="table-scroll" role="region" aria-label={c.title} tabindex={0}>
+            <section class="table-scroll" aria-label={c.title} tabindex={0}>
               <table class="table data-table">
                 <caption class="visually-hidden">{c.title}: what we hold, why and for how long</caption>
                 <thead>
@@ -92,7 +92,7 @@ function YourDataPage(props: { ctx: PageContext; summary: flows.DataSummary }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           </section>
         ))
       )}
@@ -107,7 +107,7 @@ function YourDataPage(props: { ctx: PageContext; summary: flows.DataSummary }) {
             ? ` Where there are more than ${rowsPerTableOnPage}, this page shows the first ${rowsPerTableOnPage}; your download has them all.`
             : ''}
         </p>
-        <div class="table-scroll" role="region" aria-label="Records linked to you" tabindex={0}>
+        <section class="table-scroll" aria-label="Records linked to you" tabindex={0}>
           <table class="table">
             <caption class="visually-hidden">Records linked to you, by kind</caption>
             <thead>
@@ -135,7 +135,7 @@ function YourDataPage(props: { ctx: PageContext; summary: flows.DataSummary }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
 
       {summary.withheld.length > 0 ? (
@@ -152,7 +152,8 @@ function YourDataPage(props: { ctx: PageContext; summary: flows.DataSummary }) {
             ))}
           </ul>
           <p class="muted">
-            If you think one of them is wrong or unfair, <a href="/grievance">write to our grievance officer</a>.
+            If you think one of them is wrong or unfair,{' '}
+            <a href="/grievance">write to our grievance officer</a>.
           </p>
         </section>
       ) : null}

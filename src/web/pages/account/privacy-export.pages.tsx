@@ -81,8 +81,8 @@ function sendExpired(reply: FastifyReply, ctx: PageContext) {
     reply,
     <AccountShell ctx={ctx} title="This download has expired" section="privacy">
       <Flash kind="error" title="This link no longer works">
-        A copy of your data can be downloaded for {privacy.dataExportLifetimeDays} days; after that we delete the
-        file. You can ask for a new copy at any time.
+        A copy of your data can be downloaded for {privacy.dataExportLifetimeDays} days; after that we delete
+        the file. You can ask for a new copy at any time.
       </Flash>
       <p class="actions">
         <ButtonLink href="/account/privacy/export">Ask for a new copy</ButtonLink>
@@ -111,9 +111,9 @@ function ExportPage(props: {
       lead={
         <>
           A ZIP file with everything we hold about you: <code>data.json</code> with all of it (and{' '}
-          <a href="/account/privacy/data">the summary you can read here</a>), one spreadsheet (CSV) per kind of
-          record, and a README that explains them. The link works for {privacy.dataExportLifetimeDays} days,
-          only when you are signed in; then we delete the file.
+          <a href="/account/privacy/data">the summary you can read here</a>), one spreadsheet (CSV) per kind
+          of record, and a README that explains them. The link works for {privacy.dataExportLifetimeDays}{' '}
+          days, only when you are signed in; then we delete the file.
         </>
       }
     >
@@ -132,8 +132,8 @@ function ExportPage(props: {
                 </p>
                 {e.status === 'pending' ? (
                   <p class="muted" role="status">
-                    We are putting it together. This page checks again every {exportRefreshSeconds} seconds, and
-                    we will email you when it is ready.
+                    We are putting it together. This page checks again every {exportRefreshSeconds} seconds,
+                    and we will email you when it is ready.
                   </p>
                 ) : e.status === 'ready' && e.expiresAt ? (
                   <p>
