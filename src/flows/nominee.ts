@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
 import * as accounts from '../modules/accounts/index.ts'
@@ -99,6 +100,9 @@ export async function setNominee(
     if (!isNew) return { nominee, told: false }
     const [message] = await messaging.queueMessage(tx, {
       kind: 'nominee-named',
+      // The recipient is not an account holder (no toUserId), but the mail carries the person's
+      // name: the key names the person, so erasing them can find it (`nominee-named:<userId>:%`).
+      idempotencyKey: `nominee-named:${request.userId}:${randomUUID()}`,
       to: nominee.email,
       data: {
         nomineeName: nominee.name,

@@ -142,6 +142,10 @@ describe('grievance and nominee API', () => {
       .where(and(eq(outboxMessages.kind, 'nominee-named'), eq(outboxMessages.toAddress, email)))
     assert.equal(mails.length, 1)
     assert.equal((mails[0]!.data as { personName: string }).personName, 'Meena Pillai')
+    assert.ok(
+      mails[0]!.idempotencyKey?.startsWith(`nominee-named:${user.id}:`),
+      'erasure can find it by the key',
+    )
     const ledger = await privacy.listDisclosures(ctx.db, user.id)
     const entry = ledger.find((d) => d.recipientKind === 'nominee')
     assert.ok(entry, 'the note to the nominee is in the ledger')
