@@ -30,7 +30,9 @@ const textInput = (label: string, min: number, max: number) =>
 
 /** What a signed-in person (or an API client) writes: one schema for the form, the API and its document. */
 export const GrievanceInput = z.object({
-  category: categoryInput.describe(`One of: ${privacy.grievanceCategories.join(', ')}`),
+  category: categoryInput.describe(
+    `One of: ${privacy.grievanceCategories.map((c) => `${c} (${privacy.grievanceCategoryLabels[c]})`).join(', ')}`,
+  ),
   subject: textInput('a subject', 3, 200),
   message: textInput('what happened and what you would like us to do', 10, 5000),
 })
