@@ -59,6 +59,17 @@ describe(`data inventory against the migrated database (${testDatabaseKind})`, (
     }
   })
 
+  it('never lets erasure delete whole rows of a table that holds a legal-hold column', () => {
+    const wrong = dataInventory
+      .filter((t) => t.subjects.some((l) => l.erasure === 'delete_rows'))
+      .flatMap((t) =>
+        t.columns
+          .filter((c) => c.entry.personal && c.entry.erasure === 'legal_hold')
+          .map((c) => `${t.table}.${c.column}`),
+      )
+    assert.deepEqual(wrong, [], 'rows the law makes us keep would be deleted by a delete_rows link')
+  })
+
   it('links only through columns that exist, to tables whose own links resolve without a loop', async () => {
     const live = await queryRows<{ table_name: string; column_name: string }>(
       ctx.db,
