@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { eq, sql } from 'drizzle-orm'
 import type { FastifyInstance, HTTPMethods } from 'fastify'
 import { queryRows } from '#src/db/database.ts'
-import { buildExportContent, eraseAccount, findSubjectRows } from '#src/flows/index.ts'
+import { buildExportContent, eraseAccount, findSubjectRows, setNominee } from '#src/flows/index.ts'
 import { dataInventory } from '#src/inventory.ts'
 import * as accounts from '#src/modules/accounts/index.ts'
 import { recoveryCodes, users } from '#src/modules/accounts/accounts.tables.ts'
@@ -27,7 +27,6 @@ import {
   erasureRequests,
   grievanceEvents,
   grievances,
-  nominees,
 } from '#src/modules/privacy/rights.tables.ts'
 import { makeGstin } from '#src/shared/gstin.ts'
 import { buildBusiness, buildProduct } from '#test/factories.ts'
@@ -214,12 +213,25 @@ describe(`rights lifecycle: export, then erasure (${testDatabaseKind})`, () => {
       kind: 'created',
       body: 'Please fix my city.',
     })
-    await db.insert(nominees).values({
-      userId,
-      name: 'Kiran Raghavan',
-      email: `kiran.${Date.now()}@raghavan-mail.example`,
-      relationship: 'Sibling',
-    })
+    // Named through the flow: the nominee is told by mail, which carries Priya's name.
+    await setNominee(
+      db,
+      { publicUrl: 'https://mandi.example', now: () => new Date() },
+      {
+        userId,
+        input: {
+          name: 'Kiran Raghavan',
+          email: `kiran.${Date.now()}@raghavan-mail.example`,
+          relationship: 'Sibling',
+        },
+      },
+    )
+    const nomineeMails = await db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.kind, 'nominee-named'))
+    assert.equal(nomineeMails.length, 1)
+    assert.ok(JSON.stringify(nomineeMails[0]!.data).includes('Priya'), 'the nominee notice carries her name')
 
     // The API key works before the erasure.
     const keyBefore = await ctx.server.inject({
