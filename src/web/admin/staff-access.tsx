@@ -139,13 +139,15 @@ async function sendReasonForm(
   state: { value: string; error: string | undefined },
 ) {
   const errors: Record<string, string> = state.error ? { [REASON_FIELD]: state.error } : {}
+  // The staff menu marks the area the guarded page belongs to: /admin/<section>/….
+  const section = new URL(request.url, 'http://local').pathname.split('/')[2] ?? 'people'
   noStore(reply)
   return sendPage(
     reply,
     <StaffShell
       ctx={pageContext(request)}
       title="Why do you need this person’s data?"
-      section="people"
+      section={section}
       lead={
         <>
           You are about to open someone else’s {target.what}. Mandi records who opened whose data and why; the

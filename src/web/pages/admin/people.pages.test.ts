@@ -89,6 +89,8 @@ describe(`staff access to a person's data at /admin/people (${testDatabaseKind})
     assert.equal(form.statusCode, 200)
     assert.match(visibleText(form.body), /Why do you need this person’s data\?/)
     assert.doesNotMatch(form.body, /pune-traders|9822011122/, 'no data before a reason')
+    assert.match(form.body, /<a href="\/admin\/people" aria-current="page">People<\/a>/)
+    assert.match(form.body, /<a href="\/admin\/grievances">Grievances<\/a>/)
     assert.deepEqual(await logFor(person.id), [])
 
     const short = await staff.post(`/admin/people/${person.id}`, { access_reason: 'because' })
