@@ -6,12 +6,19 @@ import * as privacy from '#src/modules/privacy/index.ts'
 import { buildBuyer, buildEnquiry, buildSeller } from '#test/enquiry-factories.ts'
 import { buildProduct } from '#test/factories.ts'
 import { testDatabaseKind, useTestDb } from '#test/setup.ts'
-import { type DataSummary, dataSummary } from './data-summary.ts'
+import {
+  type DataSummary,
+  dataSummary,
+  subjectAccessInventory,
+  summariseRows,
+  withheldRows,
+} from './data-summary.ts'
+import { findSubjectRows } from './subject-rows.ts'
 import { describeValue } from './data-values.ts'
 
 const itemsOf = (summary: DataSummary, category: string) =>
   summary.categories.find((c) => c.category === category)?.items ?? []
-const valueOf = (summary: DataSummary, field: string) =>
+const valueAt = (summary: DataSummary, field: string) =>
   summary.categories.flatMap((c) => c.items).find((i) => i.field === field)?.value
 
 describe(`dataSummary (${testDatabaseKind})`, () => {
@@ -48,10 +55,10 @@ describe(`dataSummary (${testDatabaseKind})`, () => {
     assert.ok(email.purposes.includes(privacy.purposes.account.title))
     assert.ok(email.retention.length > 0)
 
-    assert.equal(valueOf(summary, 'users.name'), 'Ravi Kumar')
-    assert.equal(valueOf(summary, 'users.date_of_birth'), '15 Apr 1990')
-    assert.equal(valueOf(summary, 'profile_versions.changes'), 'City: Pune → Nashik')
-    assert.equal(valueOf(summary, 'enquiries.message'), 'Need 40 pumps for the Nashik plant by March.')
+    assert.equal(valueAt(summary, 'users.name'), 'Ravi Kumar')
+    assert.equal(valueAt(summary, 'users.date_of_birth'), '15 Apr 1990')
+    assert.equal(valueAt(summary, 'profile_versions.changes'), 'City: Pune → Nashik')
+    assert.equal(valueAt(summary, 'enquiries.message'), 'Need 40 pumps for the Nashik plant by March.')
     const tableNames = summary.tables.map((t) => t.table)
     assert.ok(tableNames.includes('users'))
     assert.ok(tableNames.includes('enquiries'))
@@ -138,8 +145,29 @@ describe(`dataSummary (${testDatabaseKind})`, () => {
     )
     assert.match(buyerSummary.withheld[0]!.reasons.join(' '), /seller's own record/)
     const sellerSummary = await dataSummary(ctx.db, seller.owner.id)
-    assert.equal(valueOf(sellerSummary, 'lead_notes.body'), 'Haggles hard; quote high.')
+    assert.equal(valueAt(sellerSummary, 'lead_notes.body'), 'Haggles hard; quote high.')
     assert.deepEqual(sellerSummary.withheld, [])
+  })
+
+  it('lists exactly what the subject-row walker finds', async () => {
+    const { buyer, seller } = await buildEnquiry(ctx.db)
+    await buildEnquiry(ctx.db, { buyer, seller }, { message: 'A second enquiry.' })
+    await buildProduct(ctx.db, { businessId: seller.business.id })
+    for (const person of [buyer.id, seller.owner.id]) {
+      const light = await dataSummary(ctx.db, person)
+      const walked = summariseRows(
+        await findSubjectRows(ctx.db, person, { inventory: subjectAccessInventory }),
+        await privacy.listDisclosures(ctx.db, person),
+        await withheldRows(ctx.db, person),
+      )
+      const items = (s: DataSummary) =>
+        s.categories.flatMap((c) => c.items.map((i) => `${c.category} ${i.field} ${i.value}`)).sort()
+      assert.deepEqual(items(light), items(walked))
+      assert.deepEqual(
+        light.tables.map((t) => [t.table, t.rows]),
+        walked.tables.map((t) => [t.table, t.rows]),
+      )
+    }
   })
 
   it('a person with nothing shared has no recipients', async () => {

@@ -4,7 +4,7 @@ import { dataInventory } from '../inventory.ts'
 import * as accounts from '../modules/accounts/index.ts'
 import * as privacy from '../modules/privacy/index.ts'
 import { describeValue, heldNotShown } from './data-values.ts'
-import { findSubjectRows, ownership, type SubjectRows } from './subject-rows.ts'
+import { ownership, type SubjectRows } from './subject-rows.ts'
 
 // "What do you hold about me, and who got it?" (DPDP Act s11), answered from the data inventory:
 // the person's rows are found by walking each table's subject links, and every personal column of
@@ -134,7 +134,7 @@ export function presentRecipients(disclosures: readonly Disclosure[]): DataSumma
  * Pure: no database.
  */
 export function summariseRows(
-  found: readonly SubjectRows[],
+  found: readonly (SubjectRows & { total?: number })[],
   disclosures: readonly Disclosure[],
   withheld: readonly DataSummaryWithheld[],
   options: DataSummaryOptions = {},
@@ -142,14 +142,14 @@ export function summariseRows(
   const limit = options.rowsPerTable ?? Number.POSITIVE_INFINITY
   const byCategory = new Map<privacy.DataCategory, DataSummaryItem[]>()
   const tables: DataSummaryTable[] = []
-  for (const { table, rows } of found) {
+  for (const { table, rows, total } of found) {
     const personal = table.columns.filter((c) => c.entry.personal)
     // Rows with no personal column (a seller's product listings) are counted, not listed.
     const shown = personal.length === 0 ? [] : rows.slice(0, limit)
     tables.push({
       table: table.table,
       description: table.description,
-      rows: rows.length,
+      rows: total ?? rows.length,
       shown: shown.length,
     })
     for (const row of shown) {
@@ -195,9 +195,44 @@ export async function dataSummary(
   options: DataSummaryOptions = {},
 ): Promise<DataSummary> {
   const [found, disclosures, withheld] = await Promise.all([
-    findSubjectRows(db, userId, { inventory: subjectAccessInventory }),
+    personalRows(db, userId, options.rowsPerTable),
     privacy.listDisclosures(db, userId, ledgerLimit),
     withheldRows(db, userId),
   ])
   return summariseRows(found, disclosures, withheld, options)
+}
+
+/**
+ * The person's rows as the summary needs them, found through the same subject links as
+ * `findSubjectRows` (its `ownership` condition) but lighter for a busy account: only the personal
+ * columns, at most `limit` rows per table, with the table's full count; tables without personal
+ * columns (product listings) are only counted.
+ */
+async function personalRows(db: Db, userId: string, limit = Number.POSITIVE_INFINITY) {
+  const found: (SubjectRows & { total: number })[] = []
+  for (const table of subjectAccessInventory) {
+    if (table.subjects.length === 0) continue
+    const where = ownership(subjectAccessInventory, table, userId)
+    const from = sql.identifier(table.table)
+    const personal = table.columns.filter((c) => c.entry.personal).map((c) => sql.identifier(c.column))
+    if (personal.length === 0) {
+      const [row] = await queryRows<{ n: number | string }>(
+        db,
+        sql`select count(*) as n from ${from} where ${where}`,
+      )
+      const total = Number(row?.n ?? 0)
+      if (total > 0) found.push({ table, rows: [], total })
+      continue
+    }
+    const rows = await queryRows<Record<string, unknown>>(
+      db,
+      sql`select ${sql.join(personal, sql`, `)}, count(*) over () as "__total" from ${from} where ${where}
+          ${Number.isFinite(limit) ? sql`limit ${limit}` : sql``}`,
+    )
+    if (rows.length === 0) continue
+    const total = Number(rows[0]!.__total)
+    for (const row of rows) delete row.__total
+    found.push({ table, rows, total })
+  }
+  return found
 }

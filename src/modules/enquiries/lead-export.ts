@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
+import { toCsv } from '../../shared/csv.ts'
 import * as accounts from '../accounts/index.ts'
 import { enquiries } from './enquiries.tables.ts'
 import type { SellerActor } from './leads.ts'
@@ -80,11 +81,8 @@ const exportColumns: (keyof ExportedLead)[] = [
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
 export function leadsToCsv(rows: readonly ExportedLead[]): string {
-  const cell = (value: unknown) => {
-    let text = value === null || value === undefined ? '' : String(value)
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-  }
-  const lines = [exportColumns.join(','), ...rows.map((r) => exportColumns.map((c) => cell(r[c])).join(','))]
-  return `${lines.join('\r\n')}\r\n`
+  return toCsv(
+    exportColumns,
+    rows.map((r) => exportColumns.map((c) => r[c])),
+  )
 }

@@ -94,6 +94,10 @@ describe(`your data and its export, as pages (${testDatabaseKind})`, () => {
       /action="\/account\/privacy\/export"/,
       'no second request while one is pending',
     )
+    assert.match(pending.body, /href="\/account\/privacy\/export\?refresh=off">Stop checking automatically</)
+    const stopped = await browser.get('/account/privacy/export?refresh=off')
+    assert.doesNotMatch(stopped.body, /http-equiv="refresh"/)
+    assert.match(visibleText(stopped.body), /Being prepared .* Check again/)
 
     const [row] = await ctx.app.db.select().from(dataExports).where(eq(dataExports.userId, userId))
     await flows.runDataExportJob(ctx.app.db, ctx.app.config, { exportId: row!.id })

@@ -83,7 +83,7 @@ function YourDataPage(props: { ctx: PageContext; summary: flows.DataSummary }) {
                       <th scope="row" data-label="What">
                         {item.description}
                       </th>
-                      <td data-label="What we hold" class="data-value">
+                      <td data-label="Value" class="data-value">
                         {shortened(item.value)}
                       </td>
                       <td data-label="Why">{item.purposes.join('; ')}</td>

@@ -12,7 +12,10 @@ import { csrfToken, type PageContext, pageContext } from '../../views/page-conte
 import { Button, ButtonLink, Flash } from '../../views/ui.tsx'
 import { mustSignIn, noStore, redirectWithFlash, sessionOf, takeFlash } from './account-frame.ts'
 
-/** While a copy is being prepared the page reloads itself this often (a meta refresh, no script). */
+/**
+ * While a copy is being prepared the page reloads itself this often (a meta refresh, no script),
+ * unless the person stopped it (?refresh=off), which then offers "Check again" instead.
+ */
 export const exportRefreshSeconds = 5
 
 /**
@@ -20,23 +23,28 @@ export const exportRefreshSeconds = 5
  * link lasts. The download needs the owner's session; anyone else's export is "not found".
  */
 export function privacyExportPages(server: FastifyInstance, app: App) {
-  server.get('/account/privacy/export', { preHandler: mustSignIn }, async (request, reply) => {
-    const { user } = sessionOf(request)
-    const now = new Date()
-    const exports = (await privacy.listDataExports(app.db, user.id)).map((e) =>
-      flows.describeDataExport(e, app.config, now),
-    )
-    noStore(reply)
-    return sendPage(
-      reply,
-      <ExportPage
-        ctx={pageContext(request)}
-        csrf={csrfToken(reply)}
-        flash={takeFlash(request, reply, app)}
-        exports={exports}
-      />,
-    )
-  })
+  server.get<{ Querystring: { refresh?: string } }>(
+    '/account/privacy/export',
+    { preHandler: mustSignIn },
+    async (request, reply) => {
+      const { user } = sessionOf(request)
+      const now = new Date()
+      const exports = (await privacy.listDataExports(app.db, user.id)).map((e) =>
+        flows.describeDataExport(e, app.config, now),
+      )
+      noStore(reply)
+      return sendPage(
+        reply,
+        <ExportPage
+          ctx={pageContext(request)}
+          csrf={csrfToken(reply)}
+          flash={takeFlash(request, reply, app)}
+          exports={exports}
+          autoRefresh={request.query.refresh !== 'off'}
+        />,
+      )
+    },
+  )
 
   server.post('/account/privacy/export', { preHandler: mustSignIn }, async (request, reply) => {
     const { user } = sessionOf(request)
@@ -99,6 +107,8 @@ function ExportPage(props: {
   csrf: string
   flash: FlashMessage | null
   exports: flows.DataExportState[]
+  /** The person may stop the automatic reloading (WCAG 2.2.1: a timed refresh can be turned off). */
+  autoRefresh: boolean
 }) {
   const pending = props.exports.some((e) => e.status === 'pending')
   return (
@@ -107,7 +117,7 @@ function ExportPage(props: {
       title="Download a copy of your data"
       section="privacy"
       flash={props.flash}
-      refreshSeconds={pending ? exportRefreshSeconds : undefined}
+      refreshSeconds={pending && props.autoRefresh ? exportRefreshSeconds : undefined}
       lead={
         <>
           A ZIP file with everything we hold about you: <code>data.json</code> with all of it (and{' '}
@@ -132,8 +142,15 @@ function ExportPage(props: {
                 </p>
                 {e.status === 'pending' ? (
                   <p class="muted" role="status">
-                    We are putting it together. This page checks again every {exportRefreshSeconds} seconds,
-                    and we will email you when it is ready.
+                    We are putting it together, and we will email you when it is ready.{' '}
+                    {props.autoRefresh ? (
+                      <>
+                        This page checks again every {exportRefreshSeconds} seconds.{' '}
+                        <a href="/account/privacy/export?refresh=off">Stop checking automatically</a>
+                      </>
+                    ) : (
+                      <a href="/account/privacy/export?refresh=off">Check again</a>
+                    )}
                   </p>
                 ) : e.status === 'ready' && e.expiresAt ? (
                   <p>
