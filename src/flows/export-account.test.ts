@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -17,6 +17,7 @@ import {
   expireDataExports,
   exportReadme,
   findExportDownload,
+  removeExportFiles,
   requestExport,
   runDataExportJob,
 } from './export-account.ts'
@@ -165,6 +166,28 @@ describe(`the data export (${testDatabaseKind})`, () => {
       (await findExportDownload(ctx.db, deps(), buyer.id, requested.id, after7Days)).status,
       'expired',
     )
+  })
+
+  it('the sweep also deletes files no export names any more (an erased account), once an hour old; erasure can delete them at once', async () => {
+    const buyer = await buildBuyer(ctx.db)
+    const { export: requested } = await requestExport(ctx.db, deps(), buyer.id)
+    await buildDataExport(ctx.db, deps(), requested.id)
+    const kept = path.join(dataDir, 'exports', (await rowOf(requested.id)).fileName!)
+    const orphan = path.join(dataDir, 'exports', `${'a'.repeat(32)}.zip`)
+    const building = path.join(dataDir, 'exports', `${'b'.repeat(32)}.zip`)
+    await writeFile(orphan, 'old copy of an erased account')
+    await writeFile(building, 'a build in progress')
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000)
+    await utimes(orphan, twoHoursAgo, twoHoursAgo)
+
+    await expireDataExports(ctx.db, dataDir, new Date())
+    assert.equal(existsSync(orphan), false)
+    assert.equal(existsSync(building), true, 'a file younger than an hour may be a build in progress')
+    assert.equal(existsSync(kept), true)
+
+    assert.equal(await removeExportFiles(ctx.db, dataDir, buyer.id), 1)
+    assert.equal(existsSync(kept), false)
+    await rm(building)
   })
 
   it("answers another person's export as not found", async () => {

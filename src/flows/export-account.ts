@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { z } from 'zod'
@@ -261,17 +261,51 @@ export async function runDataExportJob(db: Db, deps: ExportDeps, payload: unknow
 /**
  * The 'privacy.expire-exports' job: deletes the files of exports whose 7 days are over at `now`
  * and marks them expired. The file goes first, so a crash in between leaves a row that the next
- * run finishes; downloads already answer "expired" from `expires_at`. Returns how many expired.
+ * run finishes; downloads already answer "expired" from `expires_at`. Then it deletes any file no
+ * export row names any more (the person's account was erased, or a build crashed before it
+ * recorded its file), once it is an hour old so that a build in progress keeps its file.
+ * Returns how many exports expired.
  */
 export async function expireDataExports(db: Db, dataDir: string, now = new Date()): Promise<number> {
   const due = await privacy.listDueDataExports(db, now)
   for (const e of due) {
     if (e.fileName) await rm(exportFilePath(dataDir, e.fileName), { force: true })
   }
-  return privacy.markDataExportsExpired(
+  const expired = await privacy.markDataExportsExpired(
     db,
     due.map((e) => e.id),
   )
+  await removeOrphanFiles(db, dataDir, now)
+  return expired
+}
+
+const orphanAgeMs = 60 * 60 * 1000
+
+async function removeOrphanFiles(db: Db, dataDir: string, now: Date) {
+  const folder = path.join(dataDir, exportsFolder)
+  const names = await readdir(folder).catch(() => [] as string[])
+  if (names.length === 0) return
+  const known = new Set(await privacy.listDataExportFileNames(db))
+  for (const name of names) {
+    if (known.has(name) || !/^[0-9a-f]{32}\.zip$/.test(name)) continue
+    const info = await stat(path.join(folder, name)).catch(() => null)
+    if (info && now.getTime() - info.mtimeMs >= orphanAgeMs)
+      await rm(path.join(folder, name), { force: true })
+  }
+}
+
+/**
+ * Deletes the files of all the person's exports at once (erasing an account: the rows go with
+ * it, and a file no row names would otherwise wait for the hourly sweep). Returns how many.
+ */
+export async function removeExportFiles(db: Db, dataDir: string, userId: string): Promise<number> {
+  let removed = 0
+  for (const e of await privacy.listDataExports(db, userId, 1000)) {
+    if (!e.fileName) continue
+    await rm(exportFilePath(dataDir, e.fileName), { force: true })
+    removed++
+  }
+  return removed
 }
 
 export type ExportDownload =

@@ -23,6 +23,7 @@ export {
   expireDataExports,
   exportDownloadPath,
   findExportDownload,
+  removeExportFiles,
   requestExport,
   runDataExportJob,
   zipExport,

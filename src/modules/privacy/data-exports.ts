@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { notFound } from '../../shared/errors.ts'
 import { isUuid } from '../../shared/validation.ts'
@@ -124,4 +124,13 @@ export async function markDataExportsExpired(db: Db, ids: readonly string[]): Pr
     .where(and(inArray(dataExports.id, [...ids]), eq(dataExports.status, 'ready')))
     .returning({ id: dataExports.id })
   return rows.length
+}
+
+/** The file names every export row still names (ready ones), for the sweep that removes orphan files. */
+export async function listDataExportFileNames(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ fileName: dataExports.fileName })
+    .from(dataExports)
+    .where(isNotNull(dataExports.fileName))
+  return rows.map((r) => r.fileName!)
 }

@@ -17,6 +17,7 @@ export {
   dataExportLifetimeDays,
   findPendingDataExport,
   getDataExport,
+  listDataExportFileNames,
   listDataExports,
   listDueDataExports,
   listPendingDataExports,
