@@ -122,7 +122,9 @@ export async function buildExportContent(db: Db, userId: string, now = new Date(
 /** The README.txt of an export: what each file is, when it was made, how long the link lasts. */
 export function exportReadme(content: ExportContent, expiresAt: Date): string {
   const tables = Object.entries(content.data.tables)
-  const width = Math.max(...tables.map(([name]) => name.length + 4), 9)
+  const width = Math.max(...tables.map(([name]) => `${name}.csv`.length), 'data.json'.length) + 2
+  const file = (name: string, ...lines: string[]) =>
+    lines.map((line, i) => `${(i === 0 ? name : '').padEnd(width)}${line}`)
   return [
     'Your data from Mandi',
     '====================',
@@ -133,25 +135,27 @@ export function exportReadme(content: ExportContent, expiresAt: Date): string {
     '',
     'What is in this file',
     '--------------------',
-    'data.json   Everything in one file: "summary" lists each personal value in words, by category,',
-    '            with why we hold it and for how long, and everyone it was shared with; "tables" holds',
-    '            every row of ours that is about you, table by table; "ledger" is the disclosure ledger',
-    '            as recorded (who received which details, why, on what legal basis, when).',
-    ...tables.map(
-      ([name, t]) =>
-        `${`${name}.csv`.padEnd(width)} ${t.description} (${t.rows.length} ${t.rows.length === 1 ? 'row' : 'rows'})`,
+    ...file(
+      'data.json',
+      'Everything in one file: "summary" lists each personal value in words, by category, with',
+      'why we hold it and for how long, and everyone it was shared with; "tables" holds every row',
+      'of ours that is about you, table by table; "ledger" is the disclosure ledger as recorded',
+      '(who received which details, why, on what legal basis, when).',
+    ),
+    ...tables.flatMap(([name, t]) =>
+      file(`${name}.csv`, `${t.description} (${t.rows.length} ${t.rows.length === 1 ? 'row' : 'rows'})`),
     ),
     '',
     ...(content.data.summary.withheld.length > 0
       ? [
-          '',
           "Not in this file: records about you that are someone else's private record of you",
           ...content.data.summary.withheld.map(
-            (w) => `- ${w.description} (${w.rows}): ${w.reasons.join(' ')}.`,
+            (w) =>
+              `- ${w.description} ${w.rows} ${w.rows === 1 ? 'record' : 'records'}. ${w.reasons.join(' ')}.`,
           ),
+          '',
         ]
       : []),
-    '',
     'The CSV files open in any spreadsheet. Their first line names the columns; dates are in UTC',
     '(ISO 8601). Secrets such as your password hash and two-factor keys are listed as',
     `"${heldNotShown}": we hold them to sign you in, but a copy of them would only help an attacker.`,
