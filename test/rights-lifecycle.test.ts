@@ -408,6 +408,7 @@ describe(`rights lifecycle: export, then erasure (${testDatabaseKind})`, () => {
       { markRead: false },
     )
     assert.equal(thread.buyer.name, 'Erased user')
+    assert.equal(thread.buyer.company, null, 'the business kept by law is no longer shown as their company')
     assert.equal(thread.contactShared, false, 'the contact share ended')
     assert.ok(
       thread.thread.some((m) => m.body === 'Yes, we deliver by 10 May.'),

@@ -83,12 +83,14 @@ export async function personCard(db: Db, userId: string): Promise<PersonCard | n
   return (await personCards(db, [userId])).get(userId) ?? null
 }
 
-// The first business a person owns (lowest id), as their company.
+// The first business a person owns (lowest id), as their company. Not for an account without any
+// role: that is an erased one, whose business is kept only as a legal record.
 async function companiesOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
   const rows = await db
     .selectDistinctOn([businesses.ownerUserId], { ownerUserId: businesses.ownerUserId, name: displayName })
     .from(businesses)
-    .where(inArray(businesses.ownerUserId, userIds))
+    .innerJoin(users, eq(users.id, businesses.ownerUserId))
+    .where(and(inArray(businesses.ownerUserId, userIds), sql`cardinality(${users.roles}) > 0`))
     .orderBy(businesses.ownerUserId, asc(businesses.id))
   return new Map(rows.map((r) => [r.ownerUserId, r.name]))
 }
