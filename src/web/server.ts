@@ -17,6 +17,7 @@ import { authRoutes } from './api/auth.routes.ts'
 import { catalogRoutes } from './api/catalog.routes.ts'
 import { docsRoutes } from './api/docs.routes.tsx'
 import { enquiryRoutes } from './api/enquiries.routes.ts'
+import { erasureRoutes } from './api/erasure.routes.ts'
 import { rightsRoutes } from './api/rights.routes.ts'
 import { grievanceRoutes } from './api/grievance.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
@@ -214,6 +215,7 @@ export async function createServer(
   catalogRoutes(api, app)
   authRoutes(api, app)
   meRoutes(api, app)
+  erasureRoutes(api, app)
   privacyRoutes(server, api, app)
   rightsRoutes(api, app)
   sellerRoutes(api, app)

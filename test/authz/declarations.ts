@@ -271,6 +271,8 @@ export const declarations: Declarations = {
       expect: signedIn('authenticated'),
     },
   },
+  // No password: nobody's account is erased by the matrix, and no step-up attempt is used up.
+  '/api/v1/me/erasure': { POST: { body: {}, expect: signedIn('authenticated') } },
   '/api/v1/me/verify-email/resend': { POST: { expect: signedIn('authenticated') } },
   '/api/v1/me/phone/verification': { POST: { expect: signedIn('authenticated') } },
   '/api/v1/me/phone/verification/confirm': {
@@ -502,6 +504,11 @@ export const declarations: Declarations = {
   '/account/privacy/exports/:id/download': {
     GET: { params: async (f) => ({ id: await f.fresh.dataExport() }), expect: ownedBy('buyer') },
   },
+  '/account/privacy/erase': {
+    GET: { expect: signedIn() },
+    POST: { body: { confirm: 'yes' }, expect: signedIn('authenticated') },
+  },
+  '/account/privacy/erase/requested': { GET: { expect: everyone() } },
   '/account/business': {
     GET: { expect: signedIn() },
     POST: {

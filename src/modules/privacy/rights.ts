@@ -55,8 +55,8 @@ export const dataSubjectRights = {
   erasure: {
     title: 'Erase it',
     description: 'Close your account and have your data erased, apart from records the law makes us keep.',
-    available: false,
-    links: [],
+    available: true,
+    links: [{ href: '/account/privacy/erase', label: 'Erase your account' }],
   },
   nominee: {
     title: 'Name a nominee',

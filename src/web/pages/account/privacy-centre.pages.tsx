@@ -240,6 +240,18 @@ function PrivacyCentrePage(props: {
           ))}
         </p>
       </section>
+
+      {privacy.dataSubjectRights.erasure.available ? (
+        <section class="card" aria-labelledby="erase-title" id="erase">
+          <h2 class="card-title" id="erase-title">
+            {privacy.dataSubjectRights.erasure.title}
+          </h2>
+          <p>{privacy.dataSubjectRights.erasure.description}</p>
+          <p>
+            <a href="/account/privacy/erase">Erase your account</a>
+          </p>
+        </section>
+      ) : null}
     </AccountShell>
   )
 }
