@@ -79,12 +79,14 @@ export interface RunOptions {
   concurrency?: number
 }
 
-type IdentityName = 'anonymous' | 'buyer' | 'seller'
-const IDENTITIES: IdentityName[] = ['anonymous', 'buyer', 'seller']
+type IdentityName = 'anonymous' | 'buyer' | 'seller' | 'staff'
+// Staff (an admin) reach the /admin pages and the staff-access reason forms.
+const IDENTITIES: IdentityName[] = ['anonymous', 'buyer', 'seller', 'staff']
 
 interface Fixtures {
   buyerId: string
   sellerId: string
+  staffId: string
   cookies: Record<IdentityName, string>
   /** Values a path parameter may take to reach a real record (any route, any parameter). */
   pool: string[]
@@ -228,14 +230,15 @@ export async function startFuzzHarness(): Promise<FuzzHarness> {
       report.routes++
       // Routes that can end sessions get a session of their own each time (and the shared ones are renewed after).
       const risky =
-        target.method !== 'GET' && /sign-out|logout|sessions|password|two-factor|security/.test(target.url)
+        target.method !== 'GET' && /sign-out|logout|sessions|password|two-factor|security|erase/.test(target.url)
       const cases = requestCases(target, options, { csrfToken: csrf.token, uploads })
       let routeErrors = 0
       const sendCase = async (c: RequestCase, i: number) => {
         const identity = IDENTITIES[i % IDENTITIES.length]!
         let session = fixtures.cookies[identity]
         if (risky && identity !== 'anonymous') {
-          session = await sessionCookie(app, identity === 'buyer' ? fixtures.buyerId : fixtures.sellerId)
+          const ids = { buyer: fixtures.buyerId, seller: fixtures.sellerId, staff: fixtures.staffId }
+          session = await sessionCookie(app, ids[identity])
         }
         const url = c.url(fixtures.pool)
         const response = await send({
@@ -290,6 +293,7 @@ export async function startFuzzHarness(): Promise<FuzzHarness> {
         if (risky) {
           fixtures.cookies.buyer = await sessionCookie(app, fixtures.buyerId)
           fixtures.cookies.seller = await sessionCookie(app, fixtures.sellerId)
+          fixtures.cookies.staff = await sessionCookie(app, fixtures.staffId)
         }
       }
       options.progress?.(
@@ -350,11 +354,26 @@ async function buildFixtures(app: App, server: FastifyInstance): Promise<Fixture
     { buyer, seller: { owner: seller, business } },
     { productId: product.id },
   )
+  const staff = await buildUser(db, {
+    name: 'Asha Rao',
+    email: `staff-${stamp}@fuzz.example`,
+    roles: ['buyer', 'admin'],
+    emailVerifiedAt: new Date(),
+  })
   const cookies = {
     anonymous: '',
     buyer: await sessionCookie(app, buyer.id),
     seller: await sessionCookie(app, seller.id),
+    staff: await sessionCookie(app, staff.id),
   }
+  const grievance = await server.inject({
+    method: 'POST',
+    url: '/api/v1/grievances',
+    headers: { cookie: cookies.buyer },
+    payload: { category: 'access', subject: 'A copy of my data', message: 'Please send me what you hold about me.' },
+  })
+  const grievanceId = (grievance.json() as { grievance?: { id?: string } }).grievance?.id
+  if (!grievanceId) throw new Error(`fuzz fixtures: could not raise a grievance: ${grievance.body}`)
   const requirement = await server.inject({
     method: 'POST',
     url: '/api/v1/requirements',
@@ -376,8 +395,11 @@ async function buildFixtures(app: App, server: FastifyInstance): Promise<Fixture
   return {
     buyerId: buyer.id,
     sellerId: seller.id,
+    staffId: staff.id,
     cookies,
     pool: [
+      grievanceId,
+      buyer.id,
       String(product.id),
       product.slug,
       enquiry.id,
