@@ -190,6 +190,7 @@ describe(`rights lifecycle: export, then erasure (${testDatabaseKind})`, () => {
     )
     await privacy.recordAccess(db, {
       actorUserId: otherBuyer.id,
+      actorRole: 'support',
       subjectUserId: userId,
       what: 'profile',
       why: 'Support ticket about a wrong GSTIN',

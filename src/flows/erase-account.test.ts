@@ -32,6 +32,16 @@ describe(`eraseAccount (${testDatabaseKind})`, () => {
     )
   })
 
+  it('keeps one pending erasure per person when twenty requests arrive at once', async () => {
+    const { buyer } = await buildEnquiry(ctx.db)
+    const requests = await Promise.all(
+      Array.from({ length: 20 }, () => privacy.createErasureRequest(ctx.db, buyer.id)),
+    )
+    assert.equal(new Set(requests.map((r) => r.id)).size, 1)
+    assert.equal(requests[0]!.status, 'pending')
+    assert.ok(await eraseAccount(ctx.db, requests[0]!.id), 'the one request runs (and leaves none pending)')
+  })
+
   it('a seller’s erasure leaves the buyer’s enquiry as it was; the buyer’s erasure clears their words', async () => {
     const { enquiry, buyer, seller } = await buildEnquiry(ctx.db)
     await ctx.db.insert(enquiryMessages).values([

@@ -39,6 +39,8 @@ export const users = pgTable('users', {
   /** The 30-second step of the last code accepted, so the same code cannot be used twice. */
   totpLastStep: integer('totp_last_step'),
   profileVersion: integer('profile_version').notNull().default(1),
+  /** Set when the account is erased: it then acts as nobody and names no company. */
+  erasedAt: timestamp('erased_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 })
@@ -136,6 +138,7 @@ export const usersInventory = classifyTable(
     },
     totpLastStep: notPersonal,
     profileVersion: notPersonal,
+    erasedAt: notPersonal,
     createdAt: notPersonal,
     updatedAt: notPersonal,
   },

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, max, sql } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, isNull, max, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { businesses, users } from './accounts.tables.ts'
 import type { ProfileFacts } from './requirements.ts'
@@ -84,13 +84,13 @@ export async function personCard(db: Db, userId: string): Promise<PersonCard | n
 }
 
 // The first business a person owns (lowest id), as their company. Not for an account without any
-// role: that is an erased one, whose business is kept only as a legal record.
+// role: that is an erased one (erased_at set), whose business is kept only as a legal record.
 async function companiesOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
   const rows = await db
     .selectDistinctOn([businesses.ownerUserId], { ownerUserId: businesses.ownerUserId, name: displayName })
     .from(businesses)
     .innerJoin(users, eq(users.id, businesses.ownerUserId))
-    .where(and(inArray(businesses.ownerUserId, userIds), sql`cardinality(${users.roles}) > 0`))
+    .where(and(inArray(businesses.ownerUserId, userIds), isNull(users.erasedAt)))
     .orderBy(businesses.ownerUserId, asc(businesses.id))
   return new Map(rows.map((r) => [r.ownerUserId, r.name]))
 }

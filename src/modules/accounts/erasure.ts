@@ -12,6 +12,6 @@ import { revokeAllSessions } from './sessions.ts'
  */
 export async function eraseSubject(tx: Db, userId: string): Promise<Record<string, number>> {
   const ended = await revokeAllSessions(tx, userId, 'account_erased')
-  await tx.update(users).set({ roles: sql`'{}'::text[]` }).where(eq(users.id, userId))
+  await tx.update(users).set({ roles: sql`'{}'::text[]`, erasedAt: new Date() }).where(eq(users.id, userId))
   return { 'sessions ended': ended }
 }

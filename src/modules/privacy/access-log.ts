@@ -8,7 +8,7 @@ import { accessLog } from './privacy.tables.ts'
  */
 export async function recordAccess(
   tx: Db,
-  input: { actorUserId: string; subjectUserId: string; what: string; why: string },
+  input: { actorUserId: string; actorRole: string; subjectUserId: string; what: string; why: string },
 ) {
   const [row] = await tx.insert(accessLog).values(input).returning()
   return row!
@@ -44,6 +44,8 @@ export interface AccessEntry {
   id: number
   /** Resolve to a role for display; never show the staff member's name or email to the person. */
   actorUserId: string
+  /** The role they acted in, as recorded then (null for entries from before it was recorded). */
+  actorRole: string | null
   what: string
   why: string
   at: Date
@@ -55,6 +57,7 @@ export async function listAccessTo(db: Db, subjectUserId: string, limit = 200): 
     .select({
       id: accessLog.id,
       actorUserId: accessLog.actorUserId,
+      actorRole: accessLog.actorRole,
       what: accessLog.what,
       why: accessLog.why,
       at: accessLog.createdAt,

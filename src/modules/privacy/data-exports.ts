@@ -18,24 +18,29 @@ const exportNotFound = () =>
 
 /**
  * Asks for a copy of the person's data. At most one request per person is pending: asking again
- * while one is being built returns that one (`created: false`). The check and the insert run
- * under a per-person transaction lock, so two simultaneous requests cannot both insert.
+ * while one is being built returns that one (`created: false`). The insert decides, in one
+ * statement, against the partial unique index `data_exports_one_pending` (ADR 014), so two
+ * simultaneous requests cannot both insert.
  */
 export async function requestDataExport(
   db: Db,
   userId: string,
 ): Promise<{ export: DataExport; created: boolean }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`data-export:${userId}`}, 0))`)
-    const [pending] = await tx
+  for (;;) {
+    const [row] = await db
+      .insert(dataExports)
+      .values({ userId })
+      .onConflictDoNothing({ target: dataExports.userId, where: sql`status = 'pending'` })
+      .returning()
+    if (row) return { export: row, created: true }
+    const [pending] = await db
       .select()
       .from(dataExports)
       .where(and(eq(dataExports.userId, userId), eq(dataExports.status, 'pending')))
       .limit(1)
+    // Between the two statements the pending one may have been built: then ask again.
     if (pending) return { export: pending, created: false }
-    const [row] = await tx.insert(dataExports).values({ userId }).returning()
-    return { export: row!, created: true }
-  })
+  }
 }
 
 /** One of the person's exports. Throws notFound('export_not_found') for anyone else's or an unknown id. */

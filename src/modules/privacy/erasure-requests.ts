@@ -27,17 +27,22 @@ const columns = {
 
 /** Records a request to erase the account, or returns the one already pending. */
 export async function createErasureRequest(db: Db, userId: string): Promise<ErasureRequest> {
-  return db.transaction(async (tx) => {
-    // One pending request per person, even when two arrive at once: the second waits on this lock.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('erasure:' || ${userId}))`)
-    const [pending] = await tx
+  // One pending request per person, even when two arrive at once: the partial unique index
+  // erasure_requests_one_pending decides in the insert itself (ADR 014).
+  for (;;) {
+    const [created] = await db
+      .insert(erasureRequests)
+      .values({ userId })
+      .onConflictDoNothing({ target: erasureRequests.userId, where: sql`status = 'pending'` })
+      .returning(columns)
+    if (created) return created
+    const [pending] = await db
       .select(columns)
       .from(erasureRequests)
       .where(and(eq(erasureRequests.userId, userId), eq(erasureRequests.status, 'pending')))
+    // Between the two statements the pending one may have finished: then ask again.
     if (pending) return pending
-    const [created] = await tx.insert(erasureRequests).values({ userId }).returning(columns)
-    return created!
-  })
+  }
 }
 
 /** The request, when it is the person's own (and not yet done: a done one names nobody). */

@@ -117,6 +117,7 @@ describe(`ledgers (${testDatabaseKind})`, () => {
     } else if (name === 'access_log') {
       await privacy.recordAccess(ctx.db, {
         actorUserId: randomUUID(),
+        actorRole: 'support',
         subjectUserId: subject,
         what: 'profile',
         why: 'ticket 12',

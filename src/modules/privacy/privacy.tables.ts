@@ -108,6 +108,8 @@ export const accessLog = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     actorUserId: uuid('actor_user_id').notNull(),
+    /** The staff role they acted in ('admin', 'support'…), kept as it was at the time. */
+    actorRole: text('actor_role'),
     subjectUserId: uuid('subject_user_id').notNull(),
     what: text('what').notNull(),
     why: text('why').notNull(),
@@ -122,6 +124,7 @@ export const accessLogInventory = classifyTable(
   {
     id: notPersonal,
     actorUserId: notPersonal,
+    actorRole: notPersonal,
     subjectUserId: notPersonal,
     what: notPersonal,
     why: {

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { classifyTable, notPersonal } from './inventory.ts'
 
 // The tables behind the data-subject rights: exports, erasures, grievances and nominees. Like the
@@ -26,6 +37,7 @@ export const dataExports = pgTable(
   },
   (t) => [
     index('data_exports_user_idx').on(t.userId, t.requestedAt.desc()),
+    uniqueIndex('data_exports_one_pending').on(t.userId).where(sql`status = 'pending'`),
     check('data_exports_status_valid', sql`status in ('pending', 'ready', 'expired', 'failed')`),
   ],
 )
@@ -76,6 +88,7 @@ export const erasureRequests = pgTable(
   },
   (t) => [
     index('erasure_requests_user_idx').on(t.userId),
+    uniqueIndex('erasure_requests_one_pending').on(t.userId).where(sql`status = 'pending'`),
     check('erasure_requests_status_valid', sql`status in ('pending', 'done', 'failed')`),
   ],
 )

@@ -93,6 +93,7 @@ export async function staffAccess(
   const record = (why: string) =>
     privacy.recordAccess(app.db, {
       actorUserId: who.staff.id,
+      actorRole: who.role,
       subjectUserId: target.subjectUserId,
       what: target.what,
       why,
@@ -211,17 +212,18 @@ export interface StaffView {
 }
 
 /**
- * The person's own "Staff viewed your data" list. The role is the staff member's current one
- * (access_log has no role column); a staff account that no longer exists reads "Mandi staff member".
+ * The person's own "Staff viewed your data" list. The role is the one recorded with the entry;
+ * entries from before roles were recorded show the staff member's current one, and a staff
+ * account that no longer exists reads "Mandi staff member".
  */
 export async function listStaffViews(app: App, subjectUserId: string): Promise<StaffView[]> {
   const entries = await privacy.listAccessTo(app.db, subjectUserId)
   const roles = await accounts.rolesOf(
     app.db,
-    entries.map((e) => e.actorUserId),
+    entries.filter((e) => !e.actorRole).map((e) => e.actorUserId),
   )
   return entries.map((e) => ({
-    role: staffRoleTitle(roles.get(e.actorUserId)),
+    role: staffRoleTitle(e.actorRole ? [e.actorRole] : roles.get(e.actorUserId)),
     what: e.what,
     why: e.why,
     at: e.at,

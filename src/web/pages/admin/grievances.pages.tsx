@@ -86,6 +86,7 @@ export function staffGrievancePages(server: FastifyInstance, app: App) {
     for (const n of view.nominations) {
       await privacy.recordAccess(app.db, {
         actorUserId: who.staff.id,
+        actorRole: who.role,
         subjectUserId: n.userId,
         what: 'nomination',
         why: `Handling ${reference}, a request from the nominee you named`,

@@ -165,6 +165,18 @@ describe(`staff access to a person's data at /admin/people (${testDatabaseKind})
     )
     assert.ok(Date.parse(staffViews[0]!.at) <= Date.now())
     assert.doesNotMatch(api.body, /Sunil|mandi-staff|actor/i)
+
+    // The role is the one they acted in: a later promotion does not rewrite what the person was told.
+    await ctx.app.db
+      .update(accounts.users)
+      .set({ roles: ['buyer', 'admin'] })
+      .where(eq(accounts.users.id, supportUser.id))
+    const later = await ctx.server.inject({
+      url: '/api/v1/me/staff-views',
+      cookies: { mandi_session: browser.cookies.get('mandi_session')! },
+    })
+    const roles = (later.json() as { staffViews: { role: string }[] }).staffViews.map((v) => v.role)
+    assert.deepEqual(roles, ['Mandi support staff', 'Mandi support staff'])
   })
 
   it('tells everyone in the privacy notice how staff access works, from the guard’s own rules', async () => {
@@ -191,8 +203,16 @@ describe(`the access log reads (${testDatabaseKind})`, () => {
     const staff = await buildUser(ctx.app.db, { roles: ['support'] })
     const subject = await buildUser(ctx.app.db)
     const entry = { actorUserId: staff.id, subjectUserId: subject.id, what: 'data summary' }
-    await privacy.recordAccess(ctx.app.db, { ...entry, why: 'Ticket 1: first look at the account' })
-    await privacy.recordAccess(ctx.app.db, { ...entry, why: 'Ticket 2: second look at the account' })
+    await privacy.recordAccess(ctx.app.db, {
+      ...entry,
+      actorRole: 'support',
+      why: 'Ticket 1: first look at the account',
+    })
+    await privacy.recordAccess(ctx.app.db, {
+      ...entry,
+      actorRole: 'support',
+      why: 'Ticket 2: second look at the account',
+    })
     const hourAgo = new Date(Date.now() - 3_600_000)
     assert.equal(
       await privacy.latestAccessReason(ctx.app.db, { ...entry, since: hourAgo }),
