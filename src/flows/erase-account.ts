@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../db/database.ts'
 import { dataInventory } from '../inventory.ts'
@@ -7,6 +8,7 @@ import * as catalog from '../modules/catalog/index.ts'
 import * as enquiries from '../modules/enquiries/index.ts'
 import * as messaging from '../modules/messaging/index.ts'
 import * as privacy from '../modules/privacy/index.ts'
+import { exportFilePath } from './export-account.ts'
 import { findSubjectRows, linkCondition } from './subject-rows.ts'
 
 // Erasing an account: the person asks (password, and a code with two-factor sign-in), a job does
@@ -182,18 +184,36 @@ function pseudonymValue(
 
 const has = (value: unknown) => value !== null && value !== undefined && value !== ''
 
+export interface ErasureOptions {
+  /** The data directory: the person's export files there are deleted as soon as the erasure commits. */
+  dataDir?: string
+}
+
 /**
  * Erases the account of one pending request, in one transaction; a request that is not pending
  * (done, or being done by another worker) is left alone. Returns the report, or null.
  */
-export async function eraseAccount(db: Db, requestId: string): Promise<ErasureReport | null> {
+export async function eraseAccount(
+  db: Db,
+  requestId: string,
+  options: ErasureOptions = {},
+): Promise<ErasureReport | null> {
   try {
-    return await db.transaction(async (tx) => {
+    const files: string[] = []
+    const report = await db.transaction(async (tx) => {
       const request = await privacy.claimErasureRequest(tx, requestId)
       if (!request) return null
       if (!request.userId) throw new Error('erasure request names no account')
+      // The export rows go with the account; their file names are kept to delete the files after.
+      for (const e of await privacy.listDataExports(tx, request.userId, 1000))
+        if (e.fileName) files.push(e.fileName)
       return eraseInTransaction(tx, request, request.userId)
     })
+    if (report && options.dataDir) {
+      const dataDir = options.dataDir
+      await Promise.all(files.map((name) => rm(exportFilePath(dataDir, name), { force: true })))
+    }
+    return report
   } catch (error) {
     // The code only: a database error's detail may quote a value.
     await privacy.failErasureRequest(db, requestId, error instanceof Error ? error.message : 'erasure failed')
@@ -323,7 +343,11 @@ async function eraseInTransaction(
 }
 
 /** The worker's sweep: every pending request, each in its own transaction. Returns how many were done. */
-export async function runPendingErasures(db: Db, payload: unknown = {}): Promise<number> {
+export async function runPendingErasures(
+  db: Db,
+  payload: unknown = {},
+  options: ErasureOptions = {},
+): Promise<number> {
   const named =
     payload &&
     typeof payload === 'object' &&
@@ -335,7 +359,7 @@ export async function runPendingErasures(db: Db, payload: unknown = {}): Promise
   let firstError: unknown
   for (const id of ids) {
     try {
-      if (await eraseAccount(db, id)) done += 1
+      if (await eraseAccount(db, id, options)) done += 1
     } catch (error) {
       // Recorded on the request as failed; the others still run, and the job reports the failure.
       firstError ??= error

@@ -21,6 +21,7 @@ import {
   requestExport,
   runDataExportJob,
 } from './export-account.ts'
+import { runPendingErasures } from './erase-account.ts'
 
 const DAY = 86_400_000
 
@@ -188,6 +189,17 @@ describe(`the data export (${testDatabaseKind})`, () => {
     assert.equal(await removeExportFiles(ctx.db, dataDir, buyer.id), 1)
     assert.equal(existsSync(kept), false)
     await rm(building)
+  })
+
+  it('the erasure job deletes the person’s export files as soon as the erasure commits', async () => {
+    const buyer = await buildBuyer(ctx.db)
+    const { export: requested } = await requestExport(ctx.db, deps(), buyer.id)
+    await buildDataExport(ctx.db, deps(), requested.id)
+    const file = path.join(dataDir, 'exports', (await rowOf(requested.id)).fileName!)
+    assert.equal(existsSync(file), true)
+    const erasure = await privacy.createErasureRequest(ctx.db, buyer.id)
+    assert.equal(await runPendingErasures(ctx.db, { erasureId: erasure.id }, { dataDir }), 1)
+    assert.equal(existsSync(file), false, 'no copy of an erased account waits for the hourly sweep')
   })
 
   it("answers another person's export as not found", async () => {

@@ -72,7 +72,8 @@ export const jobs = {
   'privacy.erase': {
     cron: () => '* * * * *',
     handler: async (app, payload) => {
-      if ((await flows.runPendingErasures(app.db, payload)) > 0) await messaging.runDeliveryJob(app.messaging, {})
+      if ((await flows.runPendingErasures(app.db, payload, { dataDir: app.config.dataDir })) > 0)
+        await messaging.runDeliveryJob(app.messaging, {})
     },
   },
   // Copies of a person's data: the request sends one (the payload names it); each minute sweeps any
@@ -80,7 +81,8 @@ export const jobs = {
   'privacy.build-export': {
     cron: () => '* * * * *',
     handler: async (app, payload) => {
-      if ((await flows.runDataExportJob(app.db, app.config, payload)) > 0) await messaging.runDeliveryJob(app.messaging, {})
+      if ((await flows.runDataExportJob(app.db, app.config, payload)) > 0)
+        await messaging.runDeliveryJob(app.messaging, {})
     },
   },
   // Export files are deleted once their 7 days are over.
