@@ -419,6 +419,21 @@ describe(`rights lifecycle: export, then erasure (${testDatabaseKind})`, () => {
       thread.thread.some((m) => m.author === 'system' && /erased/.test(m.body)),
       'the thread says so',
     )
+    // The seller's lead page reads: their words, the erased person's removed ones said as such.
+    await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, otherSeller.owner.id))
+    const sellerSession = await accounts.createSession(db, {
+      userId: otherSeller.owner.id,
+      sharedDevice: false,
+    })
+    const leadPage = await ctx.server.inject({
+      url: `/seller/leads/${myEnquiry.id}`,
+      headers: { cookie: `mandi_session=${sellerSession.token}` },
+    })
+    assert.equal(leadPage.statusCode, 200)
+    assert.match(leadPage.body, /Erased user/)
+    assert.match(leadPage.body, /Yes, we deliver by 10 May\./)
+    assert.match(leadPage.body, /Removed when its author erased their Mandi account\./)
+    assert.doesNotMatch(leadPage.body, /Priya|Ambad|Nashik/)
 
     // ── The old session and the API key get 401; the email address registers again ───────────
     const me401 = await json(ctx.server, 'GET', '/api/v1/me', { cookie })

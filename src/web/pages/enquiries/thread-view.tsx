@@ -28,6 +28,9 @@ export function formatIsoDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : formatDate(date)
 }
 
+// A message is empty only once its author erased their account (the erasure clears their words).
+const erasedWords = 'Removed when its author erased their Mandi account.'
+
 /** The need as the buyer stated it: quantity, required-by date, delivery city and the first message. */
 export function NeedSummary(props: {
   quantity: number
@@ -61,7 +64,7 @@ export function NeedSummary(props: {
           </dd>
         </div>
       </dl>
-      <p class="need-message">{props.message}</p>
+      <p class={props.message ? 'need-message' : 'need-message muted'}>{props.message || erasedWords}</p>
     </div>
   )
 }
@@ -105,7 +108,13 @@ export function Thread(props: {
                   {entry.via === 'email' ? ' · by email' : ''}
                 </span>
               </header>
-              {entry.quote ? <QuoteCard quote={entry.quote} /> : <p class="thread-body">{entry.body}</p>}
+              {entry.quote ? (
+                <QuoteCard quote={entry.quote} />
+              ) : entry.body ? (
+                <p class="thread-body">{entry.body}</p>
+              ) : (
+                <p class="thread-body muted">{erasedWords}</p>
+              )}
               {entry.flaggedContact ? (
                 <p class="thread-flag">
                   <Icon name="alert" />
