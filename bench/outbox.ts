@@ -19,6 +19,7 @@ import { migrate } from '../src/db/migrate.ts'
 import { createLogger } from '../src/logger.ts'
 import * as messaging from '../src/modules/messaging/index.ts'
 import { machine, writeResult } from './lib.ts'
+import { devMailbox as devMailboxTable } from '#src/modules/messaging/messaging.tables.ts'
 
 const { values } = parseArgs({
   options: {
@@ -226,7 +227,7 @@ async function insertDirectly(count: number): Promise<number> {
   for (let i = 0; i < count; i++) {
     const rendered = messaging.renderMessage('enquiry-received', 'email', data(i), renderContext)
     if (rendered.channel !== 'email') throw new Error('expected email')
-    await db.insert(messaging.devMailbox).values({
+    await db.insert(devMailboxTable).values({
       channel: 'email',
       idempotencyKey: `baseline:${i}`,
       fromAddress: from,

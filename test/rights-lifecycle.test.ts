@@ -33,6 +33,7 @@ import { buildBusiness, buildProduct } from '#test/factories.ts'
 import { buildBuyer, buildEnquiry, buildSeller } from '#test/enquiry-factories.ts'
 import { giveConsent, setResponsiveness } from '#test/requirement-factories.ts'
 import { testDatabaseKind, useTestApp } from '#test/setup.ts'
+import { enquiries as enquiriesTable } from '#src/modules/enquiries/enquiries.tables.ts'
 
 // The whole life of a person's data rights: someone who has touched every table the inventory
 // links to a person is exported, then erased, and afterwards nothing that identifies them is left
@@ -144,9 +145,9 @@ describe(`rights lifecycle: export, then erasure (${testDatabaseKind})`, () => {
       fields: ['email', 'phone'],
     })
     await db
-      .update(enquiries.enquiries)
+      .update(enquiriesTable)
       .set({ contactSharedAt: new Date() })
-      .where(eq(enquiries.enquiries.id, myEnquiry.id))
+      .where(eq(enquiriesTable.id, myEnquiry.id))
     await db
       .insert(callbackRequests)
       .values({ enquiryId: myEnquiry.id, provider: 'dev', preferredTime: 'Mornings before 11' })

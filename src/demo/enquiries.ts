@@ -3,6 +3,7 @@ import type { Db } from '#src/db/database.ts'
 import { businesses, users } from '#src/modules/accounts/accounts.tables.ts'
 import { products } from '#src/modules/catalog/catalog.tables.ts'
 import * as enquiries from '#src/modules/enquiries/index.ts'
+import { enquiries as enquiriesTable } from '#src/modules/enquiries/enquiries.tables.ts'
 
 const HOUR = 3_600_000
 
@@ -24,8 +25,8 @@ export async function seedDemoEnquiries(db: Db, ctx: enquiries.EnquiryContext): 
   if (!seller || !buyer) return 0
   const [existing] = await db
     .select({ n: count() })
-    .from(enquiries.enquiries)
-    .where(eq(enquiries.enquiries.businessId, seller.businessId))
+    .from(enquiriesTable)
+    .where(eq(enquiriesTable.businessId, seller.businessId))
   if ((existing?.n ?? 0) > 0) return 0
 
   const offered = await db

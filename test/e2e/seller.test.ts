@@ -17,6 +17,7 @@ import { sellerCentrePages } from '#src/web/pages/seller/seller.pages.tsx'
 import { createServer } from '#src/web/server.ts'
 import { screenshot, seriousAxeViolations } from '../browser.ts'
 import { openTestDatabase, testConfig } from '../setup.ts'
+import { users as usersTable } from '#src/modules/accounts/accounts.tables.ts'
 
 // A seller lists a product with a photo and publishes it; a buyer then finds it with a typo.
 // (A live server like test/browser.ts's, plus the seller centre until server.ts registers it.)
@@ -74,9 +75,9 @@ describe('seller centre in a real browser', () => {
       await page.waitForURL((url) => !url.pathname.startsWith('/account/sign-in'))
     } else {
       const [user] = await live.app.db
-        .select({ id: accounts.users.id })
-        .from(accounts.users)
-        .where(eq(accounts.users.email, 'seller@demo.mandi.example'))
+        .select({ id: usersTable.id })
+        .from(usersTable)
+        .where(eq(usersTable.email, 'seller@demo.mandi.example'))
       const session = await accounts.createSession(live.app.db, { userId: user!.id, sharedDevice: false })
       await live.browser.addCookies([
         { name: 'mandi_session', value: session.token, url: live.url, httpOnly: true, sameSite: 'Lax' },

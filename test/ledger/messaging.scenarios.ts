@@ -6,6 +6,7 @@ import type { App } from '#src/app.ts'
 import * as messaging from '#src/modules/messaging/index.ts'
 import { buildUser } from '#test/factories.ts'
 import type { LedgerScenarios } from './scenario.ts'
+import { outboxMessages as outboxMessagesTable } from '#src/modules/messaging/messaging.tables.ts'
 
 // Makes each messaging outbound path happen for real: a message handed to a local SMTP server (the
 // outside mail service) and to a local HTTP SMS gateway, each accepting it.
@@ -94,9 +95,9 @@ async function deliverUntilSent(
   for (let round = 0; round < 5; round++) {
     await messaging.deliverDueMessages(deps, { limit: 500 })
     const [row] = await app.db
-      .select({ status: messaging.outboxMessages.status, lastError: messaging.outboxMessages.lastError })
-      .from(messaging.outboxMessages)
-      .where(eq(messaging.outboxMessages.id, outboxId))
+      .select({ status: outboxMessagesTable.status, lastError: outboxMessagesTable.lastError })
+      .from(outboxMessagesTable)
+      .where(eq(outboxMessagesTable.id, outboxId))
     if (row?.status === 'sent') return
     if (row?.status === 'failed') throw new Error(`the message was not delivered: ${row.lastError}`)
   }

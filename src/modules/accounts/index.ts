@@ -11,7 +11,6 @@ export {
   SignInInput,
 } from './accounts.schemas.ts'
 export { lockAccount } from './account-lock.ts'
-export { businesses, users } from './accounts.tables.ts'
 export {
   clearAttempts,
   describeWait,

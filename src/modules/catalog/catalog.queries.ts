@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { type Db, queryRows } from '../../db/database.ts'
-import { businesses } from '../accounts/index.ts'
+import { businesses } from '../accounts/accounts.tables.ts'
 import {
   categories,
   categoryCountChanges,

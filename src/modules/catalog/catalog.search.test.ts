@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import { eq, sql } from 'drizzle-orm'
-import { businesses } from '#src/modules/accounts/index.ts'
+import { businesses } from '#src/modules/accounts/accounts.tables.ts'
 import { buildBusiness, buildCategory, buildProduct } from '#test/factories.ts'
 import { useTestDb } from '#test/setup.ts'
 import {

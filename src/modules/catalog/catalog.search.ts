@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-or
 import { alias } from 'drizzle-orm/pg-core'
 import { type Db, queryRows } from '../../db/database.ts'
 import { invalid } from '../../shared/errors.ts'
-import { businesses } from '../accounts/index.ts'
+import { businesses } from '../accounts/accounts.tables.ts'
 import { type CategoryNode, categoryAndDescendantIds, loadCategoryTree } from './catalog.queries.ts'
 import {
   FILTERED_SEARCH_WINDOW,

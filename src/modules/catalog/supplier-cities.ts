@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../../db/database.ts'
 import { slugify } from '../../shared/slug.ts'
-import { businesses } from '../accounts/index.ts'
+import { businesses } from '../accounts/accounts.tables.ts'
 import type { FeaturedSeller } from './catalog.queries.ts'
 import { products, searchSellers } from './catalog.tables.ts'
 

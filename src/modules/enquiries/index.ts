@@ -3,7 +3,18 @@
 // It must never hand one party's email or phone to the other before the buyer shares them:
 // contact details reach a seller only through sharedContactOf, which reads the active share.
 
-export * from './enquiries.tables.ts'
+// The tables stay inside the module (test/module-boundaries.test.ts); their value lists and types are public.
+export {
+  abuseReportStatuses,
+  callbackStatuses,
+  enquiryStatusValues,
+  interestKinds,
+  leadStatusValues,
+  messageAuthors,
+  messageChannelsVia,
+  requirementStatusValues,
+} from './enquiries.tables.ts'
+export type { MessageAuthor, QuoteTerms } from './enquiries.tables.ts'
 /** What the composition root hands every enquiry flow; the relay key comes from SECRET_KEY. */
 export { type EnquiryContext, relayKeyFromSecrets } from './enquiry-context.ts'
 /** The ways a person's data leaves through enquiries, each written to the disclosure ledger. */

@@ -6,6 +6,7 @@ import { buildEnquiry, testEnquiryContext } from '#test/enquiry-factories.ts'
 import { testDatabaseKind, useTestDb } from '#test/setup.ts'
 import { enquiryMessages } from './enquiries.tables.ts'
 import { sendQuote } from './leads.ts'
+import { outboxMessages as outboxMessagesTable } from '#src/modules/messaging/messaging.tables.ts'
 
 const ctx = testEnquiryContext()
 const renderContext = { publicUrl: ctx.publicUrl, operatorName: 'Mandi Test', dltTemplateIds: {} }
@@ -23,10 +24,7 @@ describe(`a quote in the thread and the buyer's email (${testDatabaseKind})`, ()
     })
     const [line] = await t.db.select().from(enquiryMessages).where(eq(enquiryMessages.enquiryId, enquiry.id))
     const [row] = (
-      await t.db
-        .select()
-        .from(messaging.outboxMessages)
-        .where(eq(messaging.outboxMessages.kind, 'enquiry-message'))
+      await t.db.select().from(outboxMessagesTable).where(eq(outboxMessagesTable.kind, 'enquiry-message'))
     ).filter((r) => (r.data as { enquiryId?: string }).enquiryId === enquiry.id)
     const mail = messaging.renderMessage('enquiry-message', 'email', row!.data, renderContext)
     assert.equal(mail.channel, 'email')

@@ -9,6 +9,7 @@ import { postMessage } from './enquiries.ts'
 import { enquiries } from './enquiries.tables.ts'
 import { parseRelayAddress, relayAddress } from './relay-address.ts'
 import { forwardMessage } from './relay-forward.ts'
+import { outboxMessages as outboxMessagesTable } from '#src/modules/messaging/messaging.tables.ts'
 
 const ctx = testEnquiryContext()
 const renderContext = { publicUrl: ctx.publicUrl, operatorName: 'Mandi Test', dltTemplateIds: {} }
@@ -19,8 +20,8 @@ describe(`forwarding thread messages through the relay (${testDatabaseKind})`, (
   async function forwardsOf(enquiryId: string) {
     const rows = await t.db
       .select()
-      .from(messaging.outboxMessages)
-      .where(eq(messaging.outboxMessages.kind, 'enquiry-message'))
+      .from(outboxMessagesTable)
+      .where(eq(outboxMessagesTable.kind, 'enquiry-message'))
     return rows.filter((r) => (r.data as { enquiryId?: string }).enquiryId === enquiryId)
   }
 

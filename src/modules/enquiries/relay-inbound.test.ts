@@ -11,6 +11,7 @@ import { testDatabaseKind, useTestDb } from '#test/setup.ts'
 import { enquiries, enquiryMessages } from './enquiries.tables.ts'
 import { relayAddress } from './relay-address.ts'
 import { cleanReply, createRelayInboundHandler } from './relay-inbound.ts'
+import { outboxMessages as outboxMessagesTable } from '#src/modules/messaging/messaging.tables.ts'
 
 const ctx = testEnquiryContext()
 const composer = nodemailer.createTransport({ streamTransport: true, buffer: true })
@@ -122,8 +123,8 @@ describe(`the relay's inbound handler (${testDatabaseKind})`, () => {
     )
     const forwards = await t.db
       .select()
-      .from(messaging.outboxMessages)
-      .where(eq(messaging.outboxMessages.idempotencyKey, `enquiry-message:${message!.id}`))
+      .from(outboxMessagesTable)
+      .where(eq(outboxMessagesTable.idempotencyKey, `enquiry-message:${message!.id}`))
     assert.equal(forwards.length, 1)
     assert.equal(forwards[0]!.toAddress, seller.business.email)
     assert.doesNotMatch(JSON.stringify(forwards[0]!.data), /9812345678|98123 45678|buyer-mail/)
@@ -148,8 +149,8 @@ describe(`the relay's inbound handler (${testDatabaseKind})`, () => {
     )
     const forwards = await t.db
       .select()
-      .from(messaging.outboxMessages)
-      .where(eq(messaging.outboxMessages.idempotencyKey, `enquiry-message:${stored[0]!.id}`))
+      .from(outboxMessagesTable)
+      .where(eq(outboxMessagesTable.idempotencyKey, `enquiry-message:${stored[0]!.id}`))
     assert.equal(forwards.length, 1)
   })
 

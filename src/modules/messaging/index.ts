@@ -20,12 +20,6 @@ export type { MessageData, MessageKind, RenderedMessage } from './message-kinds.
 export { runDeliveryJob } from './messaging.jobs.ts'
 export { createMessaging, parseDltTemplateIds } from './messaging.ts'
 export type { Messaging, MessagingConfig } from './messaging.ts'
-export {
-  devMailbox,
-  devMailboxInventory,
-  outboxMessages,
-  outboxMessagesInventory,
-} from './messaging.tables.ts'
 export type { MessageChannel, OutboxStatus } from './messaging.tables.ts'
 export { emailProviderPath, outboundPaths, smsProviderPath } from './outbound-paths.ts'
 export { queueMessage } from './outbox.ts'

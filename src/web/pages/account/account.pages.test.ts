@@ -13,6 +13,7 @@ import {
   useAccountServer,
   visibleText,
 } from './account-pages.test-support.ts'
+import { users as usersTable } from '#src/modules/accounts/accounts.tables.ts'
 
 describe(`registration and sign-in pages (${testDatabaseKind})`, () => {
   const ctx = useAccountServer()
@@ -166,10 +167,7 @@ describe(`registration and sign-in pages (${testDatabaseKind})`, () => {
     // The flash is shown once.
     assert.doesNotMatch(visibleText((await browser.get('/account')).body), /Check your inbox/)
 
-    const [user] = await ctx.app.db
-      .select()
-      .from(accounts.users)
-      .where(eq(accounts.users.email, person.email))
+    const [user] = await ctx.app.db.select().from(usersTable).where(eq(usersTable.email, person.email))
     const events = await ctx.app.db.select().from(consentEvents).where(eq(consentEvents.userId, user!.id))
     assert.deepEqual(
       events.map((e) => [e.purpose, e.action]),

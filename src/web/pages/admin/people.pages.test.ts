@@ -7,6 +7,7 @@ import { accessLog } from '#src/modules/privacy/privacy.tables.ts'
 import { buildUser } from '#test/factories.ts'
 import { testDatabaseKind, useTestApp } from '#test/setup.ts'
 import { TestBrowser, visibleText } from '../account/account-pages.test-support.ts'
+import { users as usersTable } from '#src/modules/accounts/accounts.tables.ts'
 
 describe(`staff access to a person's data at /admin/people (${testDatabaseKind})`, () => {
   const ctx = useTestApp()
@@ -168,9 +169,9 @@ describe(`staff access to a person's data at /admin/people (${testDatabaseKind})
 
     // The role is the one they acted in: a later promotion does not rewrite what the person was told.
     await ctx.app.db
-      .update(accounts.users)
+      .update(usersTable)
       .set({ roles: ['buyer', 'admin'] })
-      .where(eq(accounts.users.id, supportUser.id))
+      .where(eq(usersTable.id, supportUser.id))
     const later = await ctx.server.inject({
       url: '/api/v1/me/staff-views',
       cookies: { mandi_session: browser.cookies.get('mandi_session')! },

@@ -7,6 +7,7 @@ import { buildBusiness, buildProduct, buildUser } from '#test/factories.ts'
 import { useTestApp } from '#test/setup.ts'
 import { TestBrowser, visibleText } from '../account/account-pages.test-support.ts'
 import { assertLabelledForms } from './markup.test-support.ts'
+import { enquiries as enquiriesTable } from '#src/modules/enquiries/enquiries.tables.ts'
 
 // The buyer's side: the enquiry form, the list and the thread with its actions.
 
@@ -226,7 +227,7 @@ describe('enquiry pages (buyer)', () => {
     const reopened = await browser.post(`${path}/status`, { to: 'open', reason: '' })
     assert.equal(reopened.statusCode, 303)
 
-    const [row] = await ctx.db.select().from(enquiries.enquiries).where(eq(enquiries.enquiries.id, id))
+    const [row] = await ctx.db.select().from(enquiriesTable).where(eq(enquiriesTable.id, id))
     assert.equal(row!.status, 'open')
   })
 

@@ -7,6 +7,7 @@ import { buildBusiness } from '#test/factories.ts'
 import { testDatabaseKind } from '#test/setup.ts'
 import { visibleText } from '../account/account-pages.test-support.ts'
 import { browserFor, type SellerTestContext, useSellerServer } from './seller-test-support.ts'
+import { users as usersTable } from '#src/modules/accounts/accounts.tables.ts'
 
 let n = 0
 
@@ -21,9 +22,9 @@ async function sellerWithPassword(ctx: SellerTestContext) {
     isAdultBusinessUser: true,
   })
   await ctx.app.db
-    .update(accounts.users)
+    .update(usersTable)
     .set({ roles: ['buyer', 'seller'], emailVerifiedAt: new Date() })
-    .where(eq(accounts.users.id, user.id))
+    .where(eq(usersTable.id, user.id))
   const business = await buildBusiness(ctx.app.db, { ownerUserId: user.id })
   const browser = await browserFor(ctx, user.id)
   return { user, password, browser, seller: { userId: user.id, businessId: business.id } }
