@@ -277,6 +277,47 @@ describe('module boundaries', () => {
     assert.deepEqual(problems, [], `\n${problems.join('\n')}\n`)
   })
 
+  it('modules import each other only along the arrows of docs/architecture.md, and never a layer above', () => {
+    // The table "module | may import" in docs/architecture.md, as data. A new module declares its arrows here.
+    const arrows: Record<string, readonly string[]> = {
+      privacy: [],
+      system: [],
+      messaging: ['privacy'],
+      accounts: ['privacy', 'messaging'],
+      catalog: ['accounts', 'privacy'],
+      enquiries: ['accounts', 'catalog', 'messaging', 'privacy'],
+    }
+    const problems: string[] = []
+    for (const edge of edges) {
+      const from = moduleOf(edge.from)
+      if (!from) continue
+      const allowed = arrows[from]
+      if (!allowed) {
+        problems.push(`module '${from}' has no arrows declared in this test and in docs/architecture.md`)
+        continue
+      }
+      if (/^src\/(flows|web|jobs|demo)\/|^src\/(app|cli|main)\.ts$/.test(edge.to)) {
+        problems.push(
+          `${edge.from}:${edge.line} imports '${edge.specifier}': a module never imports the layers above it`,
+        )
+        continue
+      }
+      const to = moduleOf(edge.to)
+      if (!to || to === from || allowed.includes(to)) continue
+      // Every table file classifies its columns with the privacy inventory.
+      if (
+        to === 'privacy' &&
+        edge.to === 'src/modules/privacy/inventory.ts' &&
+        edge.from.endsWith('.tables.ts')
+      )
+        continue
+      problems.push(
+        `${edge.from}:${edge.line} imports module '${to}', which '${from}' may not (allowed: ${allowed.join(', ') || 'none'})`,
+      )
+    }
+    assert.deepEqual([...new Set(problems)], [], `\n${[...new Set(problems)].join('\n')}\n`)
+  })
+
   it('no module hands out its tables through index.ts (other code would read them past its functions)', async () => {
     const { is, Table } = await import('drizzle-orm')
     const modulesDir = path.join(root, 'src', 'modules')
