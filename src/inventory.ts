@@ -31,6 +31,13 @@ import {
   sellerResponsivenessInventory,
 } from './modules/enquiries/enquiries.tables.ts'
 import { devMailboxInventory, outboxMessagesInventory } from './modules/messaging/messaging.tables.ts'
+import {
+  paymentEventsInventory,
+  paymentsInventory,
+  sandboxSessionsInventory,
+  sandboxWebhooksInventory,
+  webhookEventsInventory,
+} from './modules/payments/payments.tables.ts'
 import type { TableInventory } from './modules/privacy/index.ts'
 import {
   accessLogInventory,
@@ -86,6 +93,11 @@ export const dataInventory: readonly TableInventory[] = [
   abuseReportsInventory,
   sellerResponsivenessInventory,
   buyerInterestsInventory,
+  paymentsInventory,
+  paymentEventsInventory,
+  webhookEventsInventory,
+  sandboxSessionsInventory,
+  sandboxWebhooksInventory,
   consentEventsInventory,
   disclosuresInventory,
   accessLogInventory,
