@@ -32,6 +32,12 @@ import {
 } from './modules/enquiries/enquiries.tables.ts'
 import { devMailboxInventory, outboxMessagesInventory } from './modules/messaging/messaging.tables.ts'
 import {
+  cartItemsInventory,
+  orderEventsInventory,
+  orderItemsInventory,
+  ordersInventory,
+} from './modules/orders/orders.tables.ts'
+import {
   paymentEventsInventory,
   paymentsInventory,
   sandboxSessionsInventory,
@@ -93,6 +99,10 @@ export const dataInventory: readonly TableInventory[] = [
   abuseReportsInventory,
   sellerResponsivenessInventory,
   buyerInterestsInventory,
+  cartItemsInventory,
+  ordersInventory,
+  orderItemsInventory,
+  orderEventsInventory,
   paymentsInventory,
   paymentEventsInventory,
   webhookEventsInventory,

@@ -286,6 +286,7 @@ describe('module boundaries', () => {
       accounts: ['privacy', 'messaging'],
       catalog: ['accounts', 'privacy'],
       enquiries: ['accounts', 'catalog', 'messaging', 'privacy'],
+      orders: ['accounts', 'catalog', 'messaging', 'privacy'],
       payments: ['privacy', 'messaging'],
     }
     const problems: string[] = []

@@ -74,6 +74,10 @@ export const products = pgTable(
     // Integer paise; null means "price on request".
     pricePaise: bigint('price_paise', { mode: 'number' }),
     stock: integer('stock'),
+    /** HSN code for GST (4, 6 or 8 digits); null until the seller sets it. */
+    hsnCode: text('hsn_code'),
+    /** GST rate in percent (0, 5, 12, 18 or 28); null until the seller sets it. */
+    gstRatePercent: integer('gst_rate_percent'),
     status: text('status', { enum: productStatuses }).notNull().default('draft'),
     searchVector: tsvector('search_vector')
       .notNull()
@@ -96,6 +100,9 @@ export const products = pgTable(
       .where(sql`status = 'published'`),
     check('products_moq_positive', sql`moq > 0`),
     check('products_price_nonnegative', sql`price_paise is null or price_paise >= 0`),
+    check('products_hsn_code_valid', sql`hsn_code is null or hsn_code ~ '^([0-9]{4}|[0-9]{6}|[0-9]{8})$'`),
+    check('products_gst_rate_valid', sql`gst_rate_percent is null or gst_rate_percent in (0, 5, 12, 18, 28)`),
+    check('products_stock_nonnegative', sql`stock is null or stock >= 0`),
   ],
 )
 
@@ -114,6 +121,8 @@ export const productsInventory = classifyTable(
     moq: notPersonal,
     pricePaise: notPersonal,
     stock: notPersonal,
+    hsnCode: notPersonal,
+    gstRatePercent: notPersonal,
     status: notPersonal,
     searchVector: notPersonal,
     createdAt: notPersonal,

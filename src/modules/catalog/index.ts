@@ -93,7 +93,7 @@ export {
   runImportJob,
   startProductImport,
 } from './product-import.ts'
-export { MAX_SPECS, ProductInput, ProductPatch, parseRupees, slugFromTitle } from './product-schemas.ts'
+export { gstRates, MAX_SPECS, ProductInput, ProductPatch, parseRupees, slugFromTitle } from './product-schemas.ts'
 export {
   type ApiKeySummary,
   authenticateApiKey,
@@ -119,3 +119,5 @@ export {
   unpublishProduct,
   updateProduct,
 } from './seller-products.ts'
+/** What ordering reads from a product, and its stock taken or put back in one statement each. */
+export { type OrderableProduct, productsForOrder, releaseStock, reserveStock } from './stock.ts'

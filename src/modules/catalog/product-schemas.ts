@@ -6,6 +6,8 @@ import { int4 } from '../../shared/validation.ts'
 // CSV import. People type prices in rupees ("1,250.50"); the schema turns them into integer paise.
 
 export const MAX_SPECS = 30
+/** The GST rates a product may carry, in percent. */
+export const gstRates = [0, 5, 12, 18, 28] as const
 const MAX_PRICE_PAISE = 100_000_000_000 // ₹100 crore: beyond this a typo is likelier than a price.
 
 /**
@@ -69,6 +71,20 @@ const productFields = {
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
     wholeNumber('stock', 0).nullable(),
   ),
+  hsnCode: z.preprocess(
+    (v) => (typeof v === 'string' ? (v.replace(/\s/g, '') === '' ? null : v.replace(/\s/g, '')) : v),
+    z
+      .string({ error: 'Enter the HSN code as text of 4, 6 or 8 digits, like "8413" or "84137010".' })
+      .regex(/^(\d{4}|\d{6}|\d{8})$/, 'Enter the HSN code as 4, 6 or 8 digits, like 8413 or 84137010.')
+      .nullable(),
+  ),
+  gstRatePercent: z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? null : Number(v.replace('%', '').trim())) : v),
+    z
+      .number({ error: 'Choose the GST rate: 0, 5, 12, 18 or 28 percent.' })
+      .refine((n) => (gstRates as readonly number[]).includes(n), 'The GST rate must be 0, 5, 12, 18 or 28 percent.')
+      .nullable(),
+  ),
 }
 
 /** A product as created or fully replaced. `price` is in rupees; null or blank means price on request. */
@@ -79,6 +95,8 @@ export const ProductInput = z.object({
   moq: productFields.moq.default(1),
   price: productFields.price.default(null),
   stock: productFields.stock.default(null),
+  hsnCode: productFields.hsnCode.default(null),
+  gstRatePercent: productFields.gstRatePercent.default(null),
 })
 export type ProductInput = z.output<typeof ProductInput>
 

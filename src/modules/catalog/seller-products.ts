@@ -45,6 +45,8 @@ export interface OwnProduct {
   moq: number
   pricePaise: number | null
   stock: number | null
+  hsnCode: string | null
+  gstRatePercent: number | null
   status: ProductStatus
   createdAt: Date
   updatedAt: Date
@@ -91,6 +93,8 @@ const ownColumns = {
   moq: products.moq,
   pricePaise: products.pricePaise,
   stock: products.stock,
+  hsnCode: products.hsnCode,
+  gstRatePercent: products.gstRatePercent,
   status: products.status,
   createdAt: products.createdAt,
   updatedAt: products.updatedAt,
@@ -205,6 +209,8 @@ export async function createProduct(db: Db, seller: SellerActor, input: unknown)
         moq: data.moq,
         pricePaise: data.price,
         stock: data.stock,
+        hsnCode: data.hsnCode,
+        gstRatePercent: data.gstRatePercent,
         status: 'draft',
       })
       .returning({ id: products.id })
@@ -239,6 +245,8 @@ export async function updateProduct(
         ...(data.moq !== undefined ? { moq: data.moq } : {}),
         ...(data.price !== undefined ? { pricePaise: data.price } : {}),
         ...(data.stock !== undefined ? { stock: data.stock } : {}),
+        ...(data.hsnCode !== undefined ? { hsnCode: data.hsnCode } : {}),
+        ...(data.gstRatePercent !== undefined ? { gstRatePercent: data.gstRatePercent } : {}),
         updatedAt: sql`now()`,
       })
       .where(eq(products.id, id))

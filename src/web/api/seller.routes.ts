@@ -37,7 +37,9 @@ const SellerProductOut = z.object({
   unit: z.string(),
   moq: z.number().int(),
   pricePaise: z.number().int().nullable().describe('Price per unit in paise; null means "price on request"'),
-  stock: z.number().int().nullable(),
+  stock: z.number().int().nullable().describe('Units in stock; null means stock is not tracked'),
+  hsnCode: z.string().nullable().describe('HSN code for GST (4, 6 or 8 digits); null until set'),
+  gstRatePercent: z.number().int().nullable().describe('GST rate in percent (0, 5, 12, 18 or 28); null until set'),
   url: z.string().nullable().describe('The public page, while published'),
   images: z.array(ImageOut),
   createdAt: z.string(),
@@ -95,6 +97,8 @@ export function presentSellerProduct(p: catalog.OwnProduct): z.output<typeof Sel
     moq: p.moq,
     pricePaise: p.pricePaise,
     stock: p.stock,
+    hsnCode: p.hsnCode,
+    gstRatePercent: p.gstRatePercent,
     url: p.status === 'published' ? productPath(p) : null,
     images: p.images.map((image) => {
       const urls = catalog.productImageUrls(image)

@@ -6,6 +6,7 @@ import {
   type FlashMessage,
   fieldId,
   InputField,
+  SelectField,
 } from '../../views/account-components.tsx'
 import type { PageContext, } from '../../views/page-context.ts'
 import { Button, Card, classes, } from '../../views/ui.tsx'
@@ -28,6 +29,8 @@ export const labels: Record<string, string> = {
   moq: 'Minimum order quantity',
   price: 'Price per unit (₹)',
   stock: 'In stock',
+  hsnCode: 'HSN code',
+  gstRatePercent: 'GST rate',
   image: 'Photo',
 }
 
@@ -41,6 +44,8 @@ export interface ProductForm {
   price: string
   priceOnRequest: boolean
   stock: string
+  hsnCode: string
+  gstRatePercent: string
 }
 
 export type Errors = Record<string, string>
@@ -143,6 +148,27 @@ export function ProductPage(props: {
                 inputmode="numeric"
                 maxlength={10}
                 hint="Leave empty if you make to order."
+              />
+            </div>
+            <div class="form-row">
+              <InputField
+                name="hsnCode"
+                label={labels.hsnCode!}
+                value={form.hsnCode}
+                error={errors.hsnCode}
+                inputmode="numeric"
+                maxlength={10}
+                hint="4, 6 or 8 digits, as on your GST invoices, like 8413."
+              />
+              <SelectField
+                name="gstRatePercent"
+                label={labels.gstRatePercent!}
+                value={form.gstRatePercent}
+                error={errors.gstRatePercent}
+                options={[
+                  { value: '', label: 'Not set yet' },
+                  ...catalog.gstRates.map((rate) => ({ value: String(rate), label: `${rate}%` })),
+                ]}
               />
             </div>
           </fieldset>

@@ -291,6 +291,8 @@ function emptyForm(): ProductForm {
     price: '',
     priceOnRequest: false,
     stock: '',
+    hsnCode: '',
+    gstRatePercent: '',
   }
 }
 
@@ -305,6 +307,8 @@ function formFromProduct(p: catalog.OwnProduct): ProductForm {
     price: p.pricePaise === null ? '' : formatRupees(p.pricePaise).replace('₹', ''),
     priceOnRequest: p.pricePaise === null,
     stock: p.stock === null ? '' : String(p.stock),
+    hsnCode: p.hsnCode ?? '',
+    gstRatePercent: p.gstRatePercent === null ? '' : String(p.gstRatePercent),
   }
 }
 
@@ -329,6 +333,8 @@ function formFromBody(body: FormBody): ProductForm {
     price: text(body, 'price'),
     priceOnRequest: text(body, 'priceOnRequest') !== '',
     stock: text(body, 'stock'),
+    hsnCode: text(body, 'hsnCode'),
+    gstRatePercent: text(body, 'gstRatePercent'),
   }
 }
 
@@ -355,6 +361,8 @@ function inputFromForm(form: ProductForm) {
     moq: form.moq,
     price: form.priceOnRequest ? null : form.price,
     stock: form.stock,
+    hsnCode: form.hsnCode,
+    gstRatePercent: form.gstRatePercent,
   }
 }
 
