@@ -68,6 +68,10 @@ const Env = z.object({
     .string()
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as relay.example.in')
     .default('relay.mandi.localhost'),
+  // The gateway new payments go through; only the bundled sandbox (test payments, no real money) exists so far.
+  PAYMENT_GATEWAY: z.enum(['sandbox']).default('sandbox'),
+  // Signs the sandbox gateway's webhooks (HMAC-SHA256); generated per DATA_DIR when unset.
+  SANDBOX_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   OPERATOR_NAME: z.string().min(1).default('Mandi Marketplace (self-hosted)'),
   GRIEVANCE_OFFICER_NAME: z.string().min(1).default('Grievance Officer'),
   GRIEVANCE_OFFICER_EMAIL: z.email().default('grievance@mandi.localhost'),
@@ -162,6 +166,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               maxBytes: e.INBOUND_SMTP_MAX_BYTES,
             }),
     }),
+    payments: Object.freeze({
+      gateway: e.PAYMENT_GATEWAY,
+      sandboxWebhookSecret: e.SANDBOX_WEBHOOK_SECRET ?? developmentSecret(dataDir, '.sandbox-webhook-secret'),
+    }),
     operator: Object.freeze({
       name: e.OPERATOR_NAME,
       grievanceOfficer: Object.freeze({
@@ -185,8 +193,8 @@ export function loadTestSettings(env: Record<string, string | undefined> = proce
 
 // Outside production the keys are generated once per data directory, so a fresh
 // checkout works with no setup and restarts keep signed cookies valid.
-function developmentSecret(dataDir: string): string {
-  const file = path.join(dataDir, '.secret-key')
+function developmentSecret(dataDir: string, name = '.secret-key'): string {
+  const file = path.join(dataDir, name)
   try {
     return readFileSync(file, 'utf8').trim()
   } catch {

@@ -10,8 +10,8 @@ import { paymentEvents, payments } from './payments.tables.ts'
 export interface StartPaymentInput {
   payerUserId: string
   amountPaise: number
-  /** What is paid for, opaque here: 'orders' with the order ids. */
-  purpose: string
+  /** What is paid for, opaque here: 'orders' (the default) with the order ids in `references`. */
+  purpose?: string
   references: readonly string[]
   payer: PayerDetails
   returnUrl: string
@@ -23,7 +23,7 @@ export const maxPaymentPaise = 10_000_000_000
 /**
  * Creates a payment and its session at the gateway, in one transaction with the ledger entry for
  * an outside gateway, and returns where to send the payer. Throws AppError('invalid_payment') on a
- * bad amount or purpose; a gateway failure rolls everything back and is rethrown.
+ * bad amount or purpose; a gateway refusal leaves the payment failed and is rethrown.
  */
 export async function startPayment(db: Db, gateway: PaymentGateway, input: StartPaymentInput) {
   const problems: Record<string, string> = {}
@@ -31,7 +31,8 @@ export async function startPayment(db: Db, gateway: PaymentGateway, input: Start
     problems.amountPaise = 'The amount must be a whole number of paise above zero.'
   else if (input.amountPaise > maxPaymentPaise)
     problems.amountPaise = 'The amount is above the largest single payment (₹10 crore).'
-  if (!/^[a-z][a-z_]{1,39}$/.test(input.purpose))
+  const purpose = input.purpose ?? 'orders'
+  if (!/^[a-z][a-z_]{1,39}$/.test(purpose))
     problems.purpose = 'The purpose must be a short lowercase name, such as "orders".'
   if (input.references.length === 0) problems.references = 'Name at least one thing this payment is for.'
   if (Object.keys(problems).length > 0)
@@ -43,7 +44,7 @@ export async function startPayment(db: Db, gateway: PaymentGateway, input: Start
       payerUserId: input.payerUserId,
       amountPaise: input.amountPaise,
       gateway: gateway.code,
-      purpose: input.purpose,
+      purpose,
       referenceIds: [...input.references],
     })
     .returning({ id: payments.id })
