@@ -1,6 +1,7 @@
 import * as flows from './flows/index.ts'
 import * as enquiries from './modules/enquiries/index.ts'
 import * as messaging from './modules/messaging/index.ts'
+import * as orders from './modules/orders/index.ts'
 import * as payments from './modules/payments/index.ts'
 import type { OutboundPath } from './modules/privacy/index.ts'
 
@@ -22,6 +23,7 @@ function gather(...groups: (readonly OutboundPath[])[]): readonly OutboundPath[]
 export const outboundRegister: readonly OutboundPath[] = gather(
   messaging.outboundPaths,
   enquiries.outboundPaths,
+  orders.outboundPaths,
   payments.outboundPaths,
   [flows.nomineeNoticePath],
 )

@@ -21,6 +21,12 @@ import {
   leadNotes,
 } from '#src/modules/enquiries/enquiries.tables.ts'
 import { outboxMessages } from '#src/modules/messaging/messaging.tables.ts'
+import {
+  cartItems,
+  orderEvents,
+  orderItems,
+  orders as ordersTable,
+} from '#src/modules/orders/orders.tables.ts'
 import * as privacy from '#src/modules/privacy/index.ts'
 import {
   dataExports,
@@ -161,6 +167,42 @@ describe(`rights lifecycle: export, then erasure (${testDatabaseKind})`, () => {
       maxSuppliers: 3,
     })
     await db.insert(buyerInterests).values({ userId, kind: 'view', productId: product.id })
+    // Orders: a product in the cart, and an order with another seller (kept 8 years for GST).
+    const ordered = await buildProduct(db, { businessId: otherSeller.business.id, title: 'LDPE film roll 50 micron' })
+    await db.insert(cartItems).values({ userId, productId: ordered.id, quantity: 2 })
+    const [myOrder] = await db
+      .insert(ordersTable)
+      .values({
+        buyerUserId: userId,
+        businessId: otherSeller.business.id,
+        taxablePaise: 100_000,
+        taxPaise: 18_000,
+        totalPaise: 118_000,
+        shipName: 'Priya Raghavan',
+        shipLine1: '14 Gangapur Road',
+        shipCity: 'Nashik',
+        shipState: 'Maharashtra',
+        shipPin: '422013',
+        shipPhone: me.phone!,
+        billingGstin: makeGstin('27', 'AAECR4821K'),
+        placeOfSupplyState: 'Maharashtra',
+        source: 'cart',
+      })
+      .returning()
+    await db.insert(orderItems).values({
+      orderId: myOrder!.id,
+      productId: ordered.id,
+      title: 'LDPE film roll 50 micron',
+      unit: 'piece',
+      unitPricePaise: 50_000,
+      quantity: 2,
+      gstRatePercent: 18,
+      taxablePaise: 100_000,
+      taxPaise: 18_000,
+    })
+    await db
+      .insert(orderEvents)
+      .values({ orderId: myOrder!.id, toStatus: 'pending_payment', actor: 'buyer', reason: 'Priya placed it' })
 
     // As a seller: a lead from another buyer, with a note, a block and a report by Priya.
     const otherBuyer = await buildBuyer(db)

@@ -5,6 +5,7 @@ import * as accounts from '../modules/accounts/index.ts'
 import * as catalog from '../modules/catalog/index.ts'
 import * as enquiries from '../modules/enquiries/index.ts'
 import * as messaging from '../modules/messaging/index.ts'
+import * as orders from '../modules/orders/index.ts'
 import * as system from '../modules/system/index.ts'
 
 export interface JobDefinition {
@@ -97,6 +98,13 @@ export const jobs = {
     cron: () => '7 * * * *',
     handler: async (app) => {
       await enquiries.expireRequirements(app.db, new Date())
+    },
+  },
+  // Orders left unpaid past their reservation expire, and their stock goes back, in one transaction.
+  'orders.release-expired': {
+    cron: () => '* * * * *',
+    handler: async (app) => {
+      await orders.releaseExpiredOrders(app.db, new Date())
     },
   },
 } satisfies Record<string, JobDefinition>

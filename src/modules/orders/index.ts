@@ -7,7 +7,7 @@
 export { orderActors, orderSources, orderStatusValues } from './orders.tables.ts'
 export type { OrderActor, OrderSource, OrderStatus } from './orders.tables.ts'
 /** The ways a person's data leaves through orders, each written to the disclosure ledger. */
-export { orderToSellerPath, outboundPaths } from './outbound-paths.ts'
+export { billingToSellerPath, orderToSellerPath, outboundPaths } from './outbound-paths.ts'
 /** The allowed moves, and the one function that makes them; throws conflict('invalid_transition'). */
 export {
   allowedFrom,
@@ -32,3 +32,20 @@ export {
   releaseExpiredOrders,
   type ShippingAddress,
 } from './orders.ts'
+/** The cart: put a product in (MOQ, stock, price and tax details checked), take it out, read it per seller. */
+export {
+  addToCart,
+  type Cart,
+  CartItemInput,
+  type CartLine,
+  cartLines,
+  cartOf,
+  type CartSeller,
+  clearCartLines,
+  MAX_CART_LINES,
+  removeFromCart,
+} from './cart.ts'
+/** Whether a product can be ordered in a quantity (an AppError naming the product if not), and a line's GST. */
+export { checkOrderable, MAX_LINE_QUANTITY, type OrderableCheck, priceLine } from './orderable.ts'
+/** The checkout's input: address, GSTIN, PO number and items, every problem at once. */
+export { CheckoutInput, type CheckoutRequest, parseCheckout, ShippingAddressInput } from './checkout-input.ts'

@@ -160,7 +160,8 @@ export const ordersInventory = classifyTable(
       category: 'identity',
       description: 'The GSTIN the order is billed to, for input tax credit',
     },
-    poNumber: { ...orderRecord, category: 'content', description: 'Your purchase order number' },
+    // A purchase order number identifies a business document, not a person.
+    poNumber: notPersonal,
     placeOfSupplyState: notPersonal,
     source: notPersonal,
     enquiryId: notPersonal,
@@ -171,7 +172,8 @@ export const ordersInventory = classifyTable(
   },
   [
     { column: 'buyer_user_id', role: 'buyer' },
-    { column: 'business_id', role: 'seller', via: 'businesses' },
+    // The seller sees the order, but its personal values are the buyer's: erasing the seller keeps them.
+    { column: 'business_id', role: 'seller who received it', via: 'businesses', erasure: 'keep' },
   ],
 )
 
@@ -221,7 +223,7 @@ export const orderItemsInventory = classifyTable(
     taxPaise: notPersonal,
     stockReserved: notPersonal,
   },
-  [{ column: 'order_id', role: 'buyer', via: 'orders' }],
+  [{ column: 'order_id', role: 'party to the order', via: 'orders' }],
 )
 
 /** Every change of an order's status: from, to, which party made it, why and when. */
@@ -261,5 +263,5 @@ export const orderEventsInventory = classifyTable(
     },
     createdAt: notPersonal,
   },
-  [{ column: 'order_id', role: 'buyer', via: 'orders' }],
+  [{ column: 'order_id', role: 'party to the order', via: 'orders' }],
 )
