@@ -6,6 +6,7 @@ import * as catalog from '../modules/catalog/index.ts'
 import * as enquiries from '../modules/enquiries/index.ts'
 import * as messaging from '../modules/messaging/index.ts'
 import * as orders from '../modules/orders/index.ts'
+import * as payments from '../modules/payments/index.ts'
 import * as system from '../modules/system/index.ts'
 
 export interface JobDefinition {
@@ -105,6 +106,29 @@ export const jobs = {
     cron: () => '* * * * *',
     handler: async (app) => {
       await orders.releaseExpiredOrders(app.db, new Date())
+    },
+  },
+  // The bundled sandbox gateway's signed webhooks: its hosted page sends this at once; each minute
+  // delivers what is due (retries back off, "pay after a delay" waits its turn).
+  'payments.sandbox-webhooks': {
+    cron: () => '* * * * *',
+    handler: async (app) => {
+      await payments.deliverSandboxWebhooks(app.db, {
+        webhookSecret: app.config.payments.sandboxWebhookSecret,
+        publicUrl: app.config.publicUrl,
+      })
+    },
+  },
+  // Webhooks get lost: payments still open after 15 minutes are asked of their gateway and
+  // settled as it says; abandoned ones expire after an hour.
+  'payments.reconcile': {
+    cron: () => '*/5 * * * *',
+    handler: async (app) => {
+      const gateways = payments.createPaymentGateways(app.db, {
+        ...app.config.payments,
+        publicUrl: app.config.publicUrl,
+      })
+      await payments.reconcilePayments(app.db, gateways, new Date())
     },
   },
 } satisfies Record<string, JobDefinition>

@@ -20,6 +20,7 @@ import { enquiryRoutes } from './api/enquiries.routes.ts'
 import { erasureRoutes } from './api/erasure.routes.ts'
 import { rightsRoutes } from './api/rights.routes.ts'
 import { grievanceRoutes } from './api/grievance.routes.ts'
+import { paymentRoutes } from './api/payments.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
 import { healthRoutes } from './api/health.routes.ts'
 import { meRoutes } from './api/me.routes.ts'
@@ -49,6 +50,7 @@ import { accountGrievancePages } from './pages/account/grievances.pages.tsx'
 import { nomineePages } from './pages/account/nominee.pages.tsx'
 import { staffGrievancePages } from './pages/admin/grievances.pages.tsx'
 import { staffPeoplePages } from './pages/admin/people.pages.tsx'
+import { sandboxGatewayPages } from './pages/sandbox-gateway.pages.tsx'
 import { sendPage } from './render.tsx'
 import { registerSessions } from './session.ts'
 import { assetUrls, publicDir } from './static-assets.ts'
@@ -223,6 +225,7 @@ export async function createServer(
   enquiryRoutes(api, app)
   sellerLeadRoutes(api, app)
   grievanceRoutes(api, app)
+  paymentRoutes(server, api, app)
   docsRoutes(server, api, app)
   homePages(server, app)
   catalogPages(server, app)
@@ -240,6 +243,7 @@ export async function createServer(
   nomineePages(server, app)
   staffGrievancePages(server, app)
   staffPeoplePages(server, app)
+  sandboxGatewayPages(server, app)
 
   server.log.debug({ assets: assetUrls }, 'static assets')
   return server

@@ -84,6 +84,30 @@ export const declarations: Declarations = {
   '/sitemaps/:kind-:n.xml': { GET: { params: () => ({ kind: 'products', n: 0 }), expect: everyone() } },
   '/.well-known/consent-receipt-key': { GET: { expect: everyone() } },
   '/api/v1/consent-receipts/verify': { POST: { body: { receipt: 'not.a.receipt' }, expect: everyone() } },
+  // The bundled sandbox gateway: its hosted page answers whoever holds the payment's unguessable
+  // reference, as a real gateway's checkout link does; its webhook trusts only the signature.
+  '/sandbox-gateway/pay/:ref': {
+    GET: [
+      {
+        note: 'a payment',
+        params: async (f) => ({ ref: await f.fresh.sandboxPayment() }),
+        expect: everyone(),
+      },
+      {
+        note: 'unknown',
+        params: () => ({ ref: 'sbx_000000000000000000000000' }),
+        expect: everyone('notFound'),
+      },
+    ],
+    POST: {
+      params: async (f) => ({ ref: await f.fresh.sandboxPayment() }),
+      body: { decision: 'fail' },
+      expect: everyone(),
+    },
+  },
+  '/api/v1/payments/webhooks/sandbox': {
+    POST: { body: { id: 'evt_unsigned', type: 'payment.captured' }, expect: everyone(400) },
+  },
   '/api/openapi.json': { GET: { expect: everyone() } },
   '/api/docs': { GET: { expect: everyone() } },
   '/privacy': { GET: { expect: everyone() } },

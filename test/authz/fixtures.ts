@@ -12,6 +12,7 @@ import * as enquiries from '#src/modules/enquiries/index.ts'
 import { buyRequirements, enquiries as enquiryRows } from '#src/modules/enquiries/enquiries.tables.ts'
 import * as messaging from '#src/modules/messaging/index.ts'
 import { devMailbox, outboxMessages } from '#src/modules/messaging/messaging.tables.ts'
+import * as payments from '#src/modules/payments/index.ts'
 import * as privacy from '#src/modules/privacy/index.ts'
 import { saveBusinessLogo, uploadsDir } from '#src/web/uploads.ts'
 import { buildBusiness, buildCategory, buildProduct, buildUser } from '../factories.ts'
@@ -270,6 +271,18 @@ export async function buildFixtures(app: App) {
       return { id, imageId: image.id }
     },
     apiKey: async () => (await catalog.createApiKey(db, sellerActor, `Spare ${++freshCount}`)).summary.id,
+    /** The sandbox gateway's reference of another payment of the buyer's, not yet decided. */
+    sandboxPayment: async () => {
+      const settings = { ...app.config.payments, publicUrl: app.config.publicUrl }
+      const started = await payments.startPayment(db, payments.activePaymentGateway(db, settings), {
+        payerUserId: buyer.id,
+        amountPaise: 45_000,
+        references: [crypto.randomUUID()],
+        payer: { name: buyer.name ?? 'Buyer', email: buyer.email, phone: null },
+        returnUrl: `${app.config.publicUrl}/account`,
+      })
+      return started.redirectUrl.split('/').pop()!
+    },
     /** Another open grievance of the buyer's. */
     grievance: async () =>
       (

@@ -188,11 +188,16 @@ describe(`payments (${testDatabaseKind})`, () => {
           purpose: 'Orders!',
           references: [],
           payer,
-          returnUrl: 'http://mandi.test/back',
+          returnUrl: 'javascript:alert(1)',
         }),
         (error: { code: string; fields: Record<string, string> }) => {
           assert.equal(error.code, 'invalid_payment')
-          assert.deepEqual(Object.keys(error.fields).sort(), ['amountPaise', 'purpose', 'references'])
+          assert.deepEqual(Object.keys(error.fields).sort(), [
+            'amountPaise',
+            'purpose',
+            'references',
+            'returnUrl',
+          ])
           return true
         },
       )

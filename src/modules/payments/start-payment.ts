@@ -34,6 +34,8 @@ export async function startPayment(db: Db, gateway: PaymentGateway, input: Start
   const purpose = input.purpose ?? 'orders'
   if (!/^[a-z][a-z_]{1,39}$/.test(purpose))
     problems.purpose = 'The purpose must be a short lowercase name, such as "orders".'
+  if (!/^https?:\/\/[^\s]+$/.test(input.returnUrl))
+    problems.returnUrl = 'The return address must be a full http(s) address.'
   if (input.references.length === 0) problems.references = 'Name at least one thing this payment is for.'
   if (Object.keys(problems).length > 0)
     throw invalid('invalid_payment', 'This payment cannot be started as it is.', problems)
