@@ -217,16 +217,6 @@ describe(`rights lifecycle: export, then erasure (${testDatabaseKind})`, () => {
       returnUrl: 'http://mandi.test/account/orders',
     })
     await payments.decideSandboxPayment(db, payment.redirectUrl.split('/').pop()!, 'pay')
-    // Payments: the order paid through the sandbox gateway (payment records are kept 8 years too).
-    const sandbox = payments.createSandboxGateway(db, { webhookSecret: 'w'.repeat(32), publicUrl: 'http://mandi.test' })
-    const payment = await payments.startPayment(db, sandbox, {
-      payerUserId: userId,
-      amountPaise: 118_000,
-      references: [myOrder!.id],
-      payer: { name: me.name, email: me.email, phone: me.phone },
-      returnUrl: 'http://mandi.test/account/orders',
-    })
-    await payments.decideSandboxPayment(db, payment.redirectUrl.split('/').pop()!, 'pay')
 
     // As a seller: a lead from another buyer, with a note, a block and a report by Priya.
     const otherBuyer = await buildBuyer(db)
