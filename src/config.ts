@@ -169,6 +169,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     payments: Object.freeze({
       gateway: e.PAYMENT_GATEWAY,
       sandboxWebhookSecret: e.SANDBOX_WEBHOOK_SECRET ?? developmentSecret(dataDir, '.sandbox-webhook-secret'),
+      // The bundled sandbox takes test payments only: off in production, like the dev mailbox.
+      sandboxEnabled: e.NODE_ENV !== 'production',
     }),
     operator: Object.freeze({
       name: e.OPERATOR_NAME,

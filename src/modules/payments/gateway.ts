@@ -31,6 +31,8 @@ export interface GatewayEvent {
   type: string
   gatewayRef: string
   outcome: GatewayOutcome
+  /** The amount the gateway says it collected, when the event carries one. */
+  amountPaise?: number
 }
 
 /** The answer to "what happened to this payment?", for the reconciler. */

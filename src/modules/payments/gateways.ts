@@ -9,6 +9,8 @@ export interface PaymentSettings {
   /** The gateway new payments go through (PAYMENT_GATEWAY). */
   gateway: PaymentGatewayCode
   sandboxWebhookSecret: string
+  /** False in production: the sandbox's hosted page is gone and it refuses new payments. */
+  sandboxEnabled: boolean
   publicUrl: string
 }
 
@@ -24,6 +26,7 @@ export function createPaymentGateways(
   const sandbox = createSandboxGateway(db, {
     webhookSecret: settings.sandboxWebhookSecret,
     publicUrl: settings.publicUrl,
+    enabled: settings.sandboxEnabled,
   })
   return new Map([[sandbox.code, sandbox]])
 }

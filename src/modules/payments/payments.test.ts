@@ -179,6 +179,27 @@ describe(`payments (${testDatabaseKind})`, () => {
       assert.equal((await privacy.listDisclosures(ctx.db, user.id)).length, 0)
     })
 
+    it('is refused by a sandbox switched off (production), leaving the payment failed', async () => {
+      const user = await buildUser(ctx.db)
+      const off = createSandboxGateway(ctx.db, {
+        webhookSecret: secret,
+        publicUrl: 'http://mandi.test',
+        enabled: false,
+      })
+      await assert.rejects(
+        startPayment(ctx.db, off, {
+          payerUserId: user.id,
+          amountPaise: 5000,
+          references: [crypto.randomUUID()],
+          payer,
+          returnUrl: 'http://mandi.test/back',
+        }),
+        { code: 'payments_unavailable' },
+      )
+      const [row] = await ctx.db.select().from(payments).where(eq(payments.payerUserId, user.id))
+      assert.equal(row!.status, 'failed')
+    })
+
     it('refuses a bad amount, purpose and empty references, all at once', async () => {
       const user = await buildUser(ctx.db)
       await assert.rejects(
@@ -270,6 +291,23 @@ describe(`payments (${testDatabaseKind})`, () => {
       assert.equal((await receiveWebhook(ctx.db, sandbox(), stale.raw, stale.headers)).outcome, 'ignored')
       assert.equal((await findPayment(ctx.db, id))!.status, 'captured')
       assert.equal((await listPaymentEvents(ctx.db, id)).length, 2)
+    })
+
+    it('settles nothing when the captured amount differs from the payment', async () => {
+      const { id, ref } = await startedSandboxPayment()
+      const { raw, headers } = signed({
+        id: `evt_amt_${ref}`,
+        type: 'payment.captured',
+        payload: { ref, amount_paise: 100 },
+      })
+      assert.equal((await receiveWebhook(ctx.db, sandbox(), raw, headers)).outcome, 'amount_mismatch')
+      assert.equal((await findPayment(ctx.db, id))!.status, 'created')
+      const right = signed({
+        id: `evt_amt2_${ref}`,
+        type: 'payment.captured',
+        payload: { ref, amount_paise: 9900 },
+      })
+      assert.equal((await receiveWebhook(ctx.db, sandbox(), right.raw, right.headers)).outcome, 'applied')
     })
 
     it('records an event for a payment it does not know, once', async () => {

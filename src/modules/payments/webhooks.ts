@@ -5,7 +5,7 @@ import type { PaymentGateway } from './gateway.ts'
 import { movePayment } from './payment-moves.ts'
 import { payments, webhookEvents } from './payments.tables.ts'
 
-export type WebhookOutcome = 'applied' | 'ignored' | 'unknown_payment' | 'duplicate'
+export type WebhookOutcome = 'applied' | 'ignored' | 'unknown_payment' | 'amount_mismatch' | 'duplicate'
 
 /**
  * Takes one gateway notification: verifies its signature over the raw body (throws WebhookRejected,
@@ -29,11 +29,19 @@ export async function receiveWebhook(
       .returning({ id: webhookEvents.id })
     if (!received) return { outcome: 'duplicate' as const, paymentId: null }
     const [payment] = await tx
-      .select({ id: payments.id })
+      .select({ id: payments.id, amountPaise: payments.amountPaise })
       .from(payments)
       .where(and(eq(payments.gateway, gateway.code), eq(payments.gatewayRef, event.gatewayRef)))
     let outcome: WebhookOutcome = 'unknown_payment'
-    if (payment) {
+    if (
+      payment &&
+      event.outcome === 'captured' &&
+      event.amountPaise !== undefined &&
+      event.amountPaise !== payment.amountPaise
+    ) {
+      // Money that does not match the payment settles nothing; the record says why.
+      outcome = 'amount_mismatch'
+    } else if (payment) {
       const moved = await movePayment(tx, {
         paymentId: payment.id,
         to: event.outcome,

@@ -54,7 +54,7 @@ export function paymentRoutes(server: FastifyInstance, api: ApiRegistry, app: Ap
           description: 'Verified and recorded; a repeated or stale event is accepted and changes nothing',
           schema: z.object({
             received: z.literal(true),
-            outcome: z.enum(['applied', 'ignored', 'unknown_payment', 'duplicate']),
+            outcome: z.enum(['applied', 'ignored', 'unknown_payment', 'amount_mismatch', 'duplicate']),
           }),
         },
         400: {

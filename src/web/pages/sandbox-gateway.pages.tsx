@@ -22,15 +22,17 @@ interface TestFlags {
  * the choice is recorded once, the signed webhooks are queued (sent by the worker, with retries)
  * and the payer is sent back to the shop. Query flags ask for harder webhook traffic:
  * `?duplicates=3` (copies of each event), `?out_of_order=1` (a stale "pending" after the final
- * event) and `?delay=30` (seconds before "Pay after a delay" is confirmed).
+ * event) and `?delay=30` (seconds before "Pay after a delay" is confirmed). Off in production (404),
+ * like the dev mailbox: test payments must never settle a real order.
  */
 export function sandboxGatewayPages(server: FastifyInstance, app: App) {
   server.get<{ Params: { ref: string }; Querystring: Record<string, string | undefined> }>(
     '/sandbox-gateway/pay/:ref',
     async (request, reply) => {
-      const session = refPattern.test(request.params.ref)
-        ? await payments.findSandboxSession(app.db, request.params.ref)
-        : null
+      const session =
+        app.config.payments.sandboxEnabled && refPattern.test(request.params.ref)
+          ? await payments.findSandboxSession(app.db, request.params.ref)
+          : null
       if (!session) return sendMissing(reply, request)
       const flags = readFlags(request.query)
       const ctx = pageContext(request)
@@ -106,9 +108,10 @@ export function sandboxGatewayPages(server: FastifyInstance, app: App) {
         )
       }
       const flags = readFlags(body)
-      const decided = refPattern.test(request.params.ref)
-        ? await payments.decideSandboxPayment(app.db, request.params.ref, decision, flags)
-        : null
+      const decided =
+        app.config.payments.sandboxEnabled && refPattern.test(request.params.ref)
+          ? await payments.decideSandboxPayment(app.db, request.params.ref, decision, flags)
+          : null
       if (!decided) return sendMissing(reply, request)
       if (decided.decided) await request.server.jobs.send('payments.sandbox-webhooks')
       return reply.redirect(decided.returnUrl, 303)

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import { and, eq, sql } from 'drizzle-orm'
 import { type Db, queryRows } from '../../../db/database.ts'
+import { AppError } from '../../../shared/errors.ts'
 import { type GatewayEvent, type GatewayOutcome, type PaymentGateway, WebhookRejected } from '../gateway.ts'
 import { sandboxSessions, sandboxWebhooks } from '../payments.tables.ts'
 
@@ -17,6 +18,8 @@ export const sandboxWebhookPath = '/api/v1/payments/webhooks/sandbox'
 export interface SandboxSettings {
   webhookSecret: string
   publicUrl: string
+  /** Off (false) in production: test payments must never settle a real order. Default: on. */
+  enabled?: boolean
 }
 
 const eventOutcomes: Record<string, GatewayOutcome> = {
@@ -33,6 +36,12 @@ export function createSandboxGateway(db: Db, settings: SandboxSettings): Payment
     external: false,
     recipientName: 'Mandi sandbox gateway (part of Mandi; test payments only)',
     async createPayment(input) {
+      if (settings.enabled === false)
+        throw new AppError(
+          'unavailable',
+          'payments_unavailable',
+          'Online payment is not available on this site yet.',
+        )
       const ref = `sbx_${randomBytes(12).toString('hex')}`
       await db.insert(sandboxSessions).values({
         ref,
@@ -86,11 +95,18 @@ function verifySandboxWebhook(secret: string, rawBody: Buffer, headers: Incoming
   } catch {
     throw new WebhookRejected('body is not JSON')
   }
-  const event = body as { id?: unknown; type?: unknown; payload?: { ref?: unknown } }
+  const event = body as { id?: unknown; type?: unknown; payload?: { ref?: unknown; amount_paise?: unknown } }
   const outcome = typeof event.type === 'string' ? eventOutcomes[event.type] : undefined
   if (typeof event.id !== 'string' || !outcome || typeof event.payload?.ref !== 'string')
     throw new WebhookRejected('not a sandbox event')
-  return { id: event.id, type: event.type as string, gatewayRef: event.payload.ref, outcome }
+  const amount = event.payload.amount_paise
+  return {
+    id: event.id,
+    type: event.type as string,
+    gatewayRef: event.payload.ref,
+    outcome,
+    ...(Number.isSafeInteger(amount) ? { amountPaise: amount as number } : {}),
+  }
 }
 
 // ── The hosted page's side ────────────────────────────────────────────────────────────────────
