@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts'
 import * as accounts from '../modules/accounts/index.ts'
 import * as catalog from '../modules/catalog/index.ts'
 import * as orders from '../modules/orders/index.ts'
+import * as payments from '../modules/payments/index.ts'
 import * as privacy from '../modules/privacy/index.ts'
 import { type AppError, conflict, forbidden, invalid, unauthenticated } from '../shared/errors.ts'
 
@@ -163,6 +164,49 @@ export async function placeOrders(
       reservationExpiresAt,
     }
   })
+}
+
+export interface CheckoutWithPayment extends PlacedCheckout {
+  payment: { id: string; gateway: string; redirectUrl: string }
+}
+
+/**
+ * Places the orders (placeOrders) and starts one payment for their total at the gateway, with
+ * the order ids as its references. If the gateway refuses, the orders are cancelled at once and
+ * their stock goes back, and the error is rethrown. Throws what placeOrders throws.
+ */
+export async function checkoutAndPay(
+  db: Db,
+  gateway: payments.PaymentGateway,
+  input: PlaceOrdersInput & { returnUrl: string },
+  deps: { now?: () => Date } = {},
+): Promise<CheckoutWithPayment> {
+  const { returnUrl, ...order } = input
+  const placed = await placeOrders(db, order, deps)
+  const [contact, card] = await Promise.all([
+    accounts.personContact(db, input.buyerId),
+    accounts.personCards(db, [input.buyerId]).then((cards) => cards.get(input.buyerId)),
+  ])
+  try {
+    const payment = await payments.startPayment(db, gateway, {
+      payerUserId: input.buyerId,
+      amountPaise: placed.totalPaise,
+      purpose: 'orders',
+      references: placed.orders.map((o) => o.id),
+      payer: { name: card?.name ?? '', email: contact?.email ?? '', phone: contact?.phone ?? null },
+      returnUrl,
+    })
+    return { ...placed, payment }
+  } catch (error) {
+    await db.transaction(async (tx) => {
+      for (const o of placed.orders)
+        await orders.transitionOrder(tx, o.id, 'cancelled', {
+          by: 'system',
+          reason: 'The payment could not be started; the reserved stock was released.',
+        })
+    })
+    throw error
+  }
 }
 
 /** One product problem is thrown as it is; several become one invalid error listing each. */

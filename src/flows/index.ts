@@ -50,5 +50,5 @@ export {
 export type { GrievanceDeps, StaffGrievanceView } from './grievances.ts'
 export { getNominee, NomineeInput, nomineeNoticePath, removeNominee, setNominee } from './nominee.ts'
 export type { NomineeDeps } from './nominee.ts'
-export { placeOrders, RESERVATION_MINUTES } from './checkout.ts'
-export type { PlacedCheckout, PlacedOrder, PlaceOrdersInput } from './checkout.ts'
+export { checkoutAndPay, placeOrders, RESERVATION_MINUTES } from './checkout.ts'
+export type { CheckoutWithPayment, PlacedCheckout, PlacedOrder, PlaceOrdersInput } from './checkout.ts'

@@ -20,6 +20,7 @@ import { enquiryRoutes } from './api/enquiries.routes.ts'
 import { erasureRoutes } from './api/erasure.routes.ts'
 import { rightsRoutes } from './api/rights.routes.ts'
 import { grievanceRoutes } from './api/grievance.routes.ts'
+import { orderRoutes } from './api/orders.routes.ts'
 import { paymentRoutes } from './api/payments.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
 import { healthRoutes } from './api/health.routes.ts'
@@ -225,6 +226,7 @@ export async function createServer(
   enquiryRoutes(api, app)
   sellerLeadRoutes(api, app)
   grievanceRoutes(api, app)
+  orderRoutes(api, app)
   paymentRoutes(server, api, app)
   docsRoutes(server, api, app)
   homePages(server, app)

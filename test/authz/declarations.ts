@@ -383,6 +383,35 @@ export const declarations: Declarations = {
     POST: { body: requirementBody, expect: signedIn('accepted') },
   },
   '/api/v1/requirements/:id': { GET: { params: requirement, expect: ownedBy('buyer') } },
+
+  // ── Buyer's cart, checkout and orders (API) ─────────────────────────────────────────────────
+  // The fixture product has no GST details, so putting it in a cart or checking it out is refused
+  // with a 400 that names it (the seller's own product: also a 400); signed-out callers sign in.
+  '/api/v1/cart': { GET: { expect: signedIn() } },
+  '/api/v1/cart/items': {
+    POST: { body: (f) => ({ productId: f.product.id, quantity: 5 }), expect: signedIn('accepted') },
+  },
+  '/api/v1/cart/items/:productId': {
+    DELETE: { params: (f) => ({ productId: f.product.id }), expect: signedIn() },
+  },
+  '/api/v1/checkout': {
+    POST: {
+      body: (f) => ({
+        items: [{ productId: f.product.id, quantity: 5 }],
+        shippingAddress: {
+          name: 'Bhavna Kulkarni',
+          line1: 'Plot 9, Bhosari MIDC',
+          city: 'Pune',
+          state: 'Maharashtra',
+          pin: '411026',
+          phone: '+91 98111 00001',
+        },
+      }),
+      expect: signedIn('accepted'),
+    },
+  },
+  '/api/v1/orders': { GET: { expect: signedIn() } },
+  '/api/v1/orders/:id': { GET: { params: async (f) => ({ id: await f.fresh.order() }), expect: ownedBy('buyer') } },
   '/api/v1/requirements/:id/close': { POST: { params: freshRequirement, expect: ownedBy('buyer') } },
 
   // ── Seller API: sellers only, each on their own products and leads ─────────────────────────

@@ -11,6 +11,7 @@ import { productImages } from '#src/modules/catalog/catalog.tables.ts'
 import * as enquiries from '#src/modules/enquiries/index.ts'
 import { buyRequirements, enquiries as enquiryRows } from '#src/modules/enquiries/enquiries.tables.ts'
 import * as messaging from '#src/modules/messaging/index.ts'
+import * as orders from '#src/modules/orders/index.ts'
 import { devMailbox, outboxMessages } from '#src/modules/messaging/messaging.tables.ts'
 import * as payments from '#src/modules/payments/index.ts'
 import * as privacy from '#src/modules/privacy/index.ts'
@@ -271,6 +272,42 @@ export async function buildFixtures(app: App) {
       return { id, imageId: image.id }
     },
     apiKey: async () => (await catalog.createApiKey(db, sellerActor, `Spare ${++freshCount}`)).summary.id,
+    /** Another order of the buyer's with the seller, awaiting payment. */
+    order: async () =>
+      (
+        await orders.createOrder(db, {
+          buyerUserId: buyer.id,
+          businessId: sellerBusiness.id,
+          shippingAddress: {
+            name: 'Bhavna Kulkarni',
+            line1: 'Plot 9, Bhosari MIDC',
+            line2: null,
+            city: 'Pune',
+            state: 'Maharashtra',
+            pin: '411026',
+            phone: '+919811100001',
+          },
+          billingGstin: null,
+          poNumber: null,
+          source: 'cart',
+          deliveryPaise: null,
+          reservationExpiresAt: new Date(Date.now() + 30 * 60_000),
+          items: [
+            {
+              productId: product.id,
+              title: product.title,
+              hsnCode: '8481',
+              unit: product.unit,
+              unitPricePaise: 450_000,
+              quantity: 2,
+              gstRatePercent: 18,
+              taxablePaise: 900_000,
+              taxPaise: 162_000,
+              stockReserved: false,
+            },
+          ],
+        })
+      ).id,
     /** The sandbox gateway's reference of another payment of the buyer's, not yet decided. */
     sandboxPayment: async () => {
       const settings = { ...app.config.payments, publicUrl: app.config.publicUrl }

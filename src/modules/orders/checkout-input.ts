@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AppError } from '../../shared/errors.ts'
 import { parseGstin } from '../../shared/gstin.ts'
 import { indianStates, stateCodeOf } from '../../shared/india.ts'
-import { bigintId, type FieldProblem, parseInputAll, storableText } from '../../shared/validation.ts'
+import { bigintId, parseInput, storableText } from '../../shared/validation.ts'
 import * as messaging from '../messaging/index.ts'
 import { MAX_CART_LINES } from './cart.ts'
 import { MAX_LINE_QUANTITY } from './orderable.ts'
@@ -39,7 +39,11 @@ export const ShippingAddressInput = z.object({
   phone: z
     .string({ error: 'Enter a phone number for the delivery.' })
     .trim()
-    .min(1, 'Enter a phone number for the delivery.'),
+    .min(1, 'Enter a phone number for the delivery.')
+    .refine(
+      (v) => phoneOrNull(v) !== null,
+      'Enter a valid phone number, such as 98765 43210 or +91 98765 43210.',
+    ),
 })
 
 export const CheckoutItemInput = z.object({
@@ -56,12 +60,20 @@ export const CheckoutInput = z.object({
     .array(CheckoutItemInput)
     .min(1, 'List at least one item, or leave "items" out to check out your cart.')
     .max(MAX_CART_LINES, `Check out at most ${MAX_CART_LINES} products at once.`)
+    .refine(
+      (items) => new Set(items.map((i) => i.productId)).size === items.length,
+      'List each product once, with the whole quantity.',
+    )
     .optional(),
   shippingAddress: ShippingAddressInput,
   billingGstin: z
     .string({ error: 'Enter the GSTIN as text, or leave it out.' })
     .trim()
     .max(20, 'A GSTIN has 15 characters.')
+    .superRefine((value, ctx) => {
+      const parsed = value === '' ? null : parseGstin(value)
+      if (parsed && !parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
+    })
     .optional()
     .nullable(),
   poNumber: text('purchase order number', 0, 40).optional().nullable(),
@@ -80,35 +92,9 @@ export interface CheckoutRequest {
  * AppError invalid naming every problem.
  */
 export function parseCheckout(input: unknown): CheckoutRequest {
-  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>
-  const address = (
-    typeof raw.shippingAddress === 'object' && raw.shippingAddress !== null ? raw.shippingAddress : {}
-  ) as Record<string, unknown>
-  const problems: FieldProblem[] = []
-  let phone: string | null = null
-  if (typeof address.phone === 'string' && address.phone.trim() !== '') {
-    try {
-      phone = messaging.normalisePhone(address.phone)
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error
-      problems.push({ field: 'shippingAddress.phone', message: error.message })
-    }
-  }
-  let gstin: string | null = null
-  if (typeof raw.billingGstin === 'string' && raw.billingGstin.trim() !== '') {
-    const parsed = parseGstin(raw.billingGstin)
-    if (parsed.ok) gstin = parsed.gstin
-    else problems.push({ field: 'billingGstin', message: parsed.message })
-  }
-  if (Array.isArray(raw.items)) {
-    const ids = raw.items.map((i) =>
-      typeof i === 'object' && i !== null ? (i as { productId?: unknown }).productId : null,
-    )
-    if (new Set(ids).size !== ids.length)
-      problems.push({ field: 'items', message: 'List each product once, with the whole quantity.' })
-  }
-  const data = parseInputAll(CheckoutInput, input, problems)
+  const data = parseInput(CheckoutInput, input)
   const a = data.shippingAddress
+  const gstin = data.billingGstin ? parseGstin(data.billingGstin) : null
   return {
     items: data.items ?? null,
     shippingAddress: {
@@ -119,9 +105,19 @@ export function parseCheckout(input: unknown): CheckoutRequest {
       // The state as the list spells it, whatever the case typed.
       state: indianStates.find((s) => s.toLowerCase() === a.state.toLowerCase()) ?? a.state,
       pin: a.pin,
-      phone: phone!,
+      phone: phoneOrNull(a.phone)!,
     },
-    billingGstin: gstin,
+    billingGstin: gstin?.ok ? gstin.gstin : null,
     poNumber: data.poNumber ? data.poNumber : null,
+  }
+}
+
+/** The number in E.164, or null when it is not a real phone number. */
+function phoneOrNull(input: string): string | null {
+  try {
+    return messaging.normalisePhone(input)
+  } catch (error) {
+    if (error instanceof AppError) return null
+    throw error
   }
 }
