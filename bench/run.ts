@@ -2,6 +2,7 @@
 //   pages   the home page and a category page on PostgreSQL with a generated catalogue,
 //           each beside a bare node:http server returning the same bytes in the same run.
 //   search  the search function, suggestions and the JSON API beside the naive search (bench/search.ts).
+//   oversell  1,000 simultaneous checkouts of the last unit → exactly one order (bench/oversell.ts).
 // Options: --products N (catalogue size, default 1000000) --seconds S (default 10)
 //          --connections C (default 32). Database: BENCH_DATABASE_URL
 //          (default postgres://postgres@127.0.0.1:5432/mandi_bench); it is seeded on first use.
@@ -31,6 +32,10 @@ if (process.argv[2] === 'search') {
   await import('./search.ts')
   process.exit(0)
 }
+if (process.argv[2] === 'oversell') {
+  await import('./oversell.ts')
+  process.exit(process.exitCode ?? 0)
+}
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -49,7 +54,7 @@ const connections = Number(values.connections)
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mandi_bench'
 
 if (name !== 'pages') {
-  console.error(`Unknown benchmark "${name}". Available: pages, search`)
+  console.error(`Unknown benchmark "${name}". Available: pages, search, oversell`)
   process.exit(2)
 }
 
