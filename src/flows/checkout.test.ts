@@ -9,7 +9,8 @@ import * as privacy from '#src/modules/privacy/index.ts'
 import { makeGstin } from '#src/shared/gstin.ts'
 import { buildBusiness, buildProduct, buildUser } from '#test/factories.ts'
 import { testDatabaseKind, useTestDb } from '#test/setup.ts'
-import { placeOrders } from './checkout.ts'
+import { payments as paymentsTable } from '#src/modules/payments/payments.tables.ts'
+import { placeOrders, settleOrderPayment } from './checkout.ts'
 
 const address = {
   name: 'Ravi Kulkarni',
@@ -272,5 +273,84 @@ describe('placeOrders', () => {
       .from(ordersTable)
       .where(eq(ordersTable.id, placed.orders[0]!.id))
     assert.equal(row!.status, 'expired')
+  })
+
+  it('marks the orders of a captured payment paid, once, and reports those it came too late for', async () => {
+    const person = await buyer(ctx.db)
+    const product = await sellable(ctx.db, { stock: 10 })
+    const other = await sellable(ctx.db, { stock: 10 })
+    const first = await placeOrders(ctx.db, {
+      buyerId: person.id,
+      items: [
+        { productId: product.id, quantity: 2 },
+        { productId: other.id, quantity: 1 },
+      ],
+      shippingAddress: address,
+    })
+    const expired = await placeOrders(
+      ctx.db,
+      { buyerId: person.id, items: [{ productId: product.id, quantity: 1 }], shippingAddress: address },
+      { now: () => new Date(Date.now() - 31 * 60_000) },
+    )
+    await orders.releaseExpiredOrders(ctx.db)
+    const stranger = await buyer(ctx.db)
+    const strangers = await placeOrders(ctx.db, {
+      buyerId: stranger.id,
+      items: [{ productId: other.id, quantity: 1 }],
+      shippingAddress: address,
+    })
+    const ids = [...first.orders.map((o) => o.id), expired.orders[0]!.id, strangers.orders[0]!.id]
+    const [payment] = await ctx.db
+      .insert(paymentsTable)
+      .values({
+        payerUserId: person.id,
+        amountPaise: first.totalPaise + expired.totalPaise,
+        gateway: 'sandbox',
+        status: 'pending',
+        purpose: 'orders',
+        referenceIds: ids,
+      })
+      .returning()
+    const pending = await settleOrderPayment(ctx.db, payment!.id)
+    assert.deepEqual(
+      pending,
+      { paid: [], alreadyPaid: [], late: [] },
+      'nothing happens before the money is captured',
+    )
+
+    await ctx.db.update(paymentsTable).set({ status: 'captured' }).where(eq(paymentsTable.id, payment!.id))
+    const settled = await settleOrderPayment(ctx.db, payment!.id)
+    assert.deepEqual(settled.paid.sort(), first.orders.map((o) => o.id).sort())
+    assert.deepEqual(settled.late, [expired.orders[0]!.id])
+    const statuses = await ctx.db
+      .select({ id: ordersTable.id, status: ordersTable.status })
+      .from(ordersTable)
+      .where(inArray(ordersTable.id, ids))
+    const statusOf = new Map(statuses.map((r) => [r.id, r.status]))
+    assert.equal(statusOf.get(first.orders[0]!.id), 'paid')
+    assert.equal(
+      statusOf.get(strangers.orders[0]!.id),
+      'pending_payment',
+      "another buyer's order is not touched",
+    )
+
+    const again = await settleOrderPayment(ctx.db, payment!.id)
+    assert.deepEqual(again.paid, [])
+    assert.equal(again.alreadyPaid.length, 2)
+    const paidEvents = await ctx.db
+      .select()
+      .from(orderEvents)
+      .where(
+        inArray(
+          orderEvents.orderId,
+          first.orders.map((o) => o.id),
+        ),
+      )
+    assert.equal(
+      paidEvents.filter((e) => e.toStatus === 'paid').length,
+      2,
+      'one paid event per order, however often called',
+    )
+    assert.equal(await stockOf(ctx.db, product.id), 8, 'a paid order keeps its stock')
   })
 })

@@ -209,6 +209,53 @@ export async function checkoutAndPay(
   }
 }
 
+export interface OrderSettlement {
+  /** Orders moved from pending_payment to paid by this call. */
+  paid: string[]
+  /** Orders already paid (a repeated notification): nothing to do. */
+  alreadyPaid: string[]
+  /** Orders the payment arrived too late for (expired or cancelled, stock released): to refund. */
+  late: string[]
+}
+
+/**
+ * Marks the orders a captured payment is for as paid, in one transaction; safe to call again for
+ * the same payment (a repeated webhook or the reconciler). Only the payer's own orders are moved.
+ * A payment that is not captured, or not for orders, changes nothing. Orders that expired or were
+ * cancelled before the money arrived are returned as `late`, for a refund.
+ */
+export async function settleOrderPayment(db: Db, paymentId: string): Promise<OrderSettlement> {
+  const result: OrderSettlement = { paid: [], alreadyPaid: [], late: [] }
+  const payment = await payments.findPayment(db, paymentId)
+  if (payment?.purpose !== 'orders' || payment.status !== 'captured' || !payment.payerUserId)
+    return result
+  const payer = payment.payerUserId
+  await db.transaction(async (tx) => {
+    for (const id of payment.referenceIds) {
+      const order = await orders.getBuyerOrder(tx, payer, id).catch(() => null)
+      if (!order) continue
+      if (order.status !== 'pending_payment') {
+        const late = order.status === 'expired' || order.status === 'cancelled'
+        if (late) result.late.push(id)
+        else result.alreadyPaid.push(id)
+        continue
+      }
+      try {
+        await orders.transitionOrder(tx, id, 'paid', {
+          by: 'system',
+          reason: `Payment ${payment.id} received.`,
+        })
+        result.paid.push(id)
+      } catch (error) {
+        // The order moved between the read and the update (expired by the job): the money is late.
+        if ((error as AppError).code !== 'invalid_transition') throw error
+        result.late.push(id)
+      }
+    }
+  })
+  return result
+}
+
 /** One product problem is thrown as it is; several become one invalid error listing each. */
 function throwProductProblems(errors: (AppError | null)[]): void {
   const found = errors.flatMap((error, index) => (error ? [{ error, index }] : []))

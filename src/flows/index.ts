@@ -50,5 +50,11 @@ export {
 export type { GrievanceDeps, StaffGrievanceView } from './grievances.ts'
 export { getNominee, NomineeInput, nomineeNoticePath, removeNominee, setNominee } from './nominee.ts'
 export type { NomineeDeps } from './nominee.ts'
-export { checkoutAndPay, placeOrders, RESERVATION_MINUTES } from './checkout.ts'
-export type { CheckoutWithPayment, PlacedCheckout, PlacedOrder, PlaceOrdersInput } from './checkout.ts'
+export { checkoutAndPay, placeOrders, RESERVATION_MINUTES, settleOrderPayment } from './checkout.ts'
+export type {
+  CheckoutWithPayment,
+  OrderSettlement,
+  PlacedCheckout,
+  PlacedOrder,
+  PlaceOrdersInput,
+} from './checkout.ts'
