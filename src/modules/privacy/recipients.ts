@@ -15,9 +15,9 @@ export interface RecipientDeclaration {
  */
 export const recipientDeclarations: Record<RecipientKind, RecipientDeclaration> = {
   seller: {
-    title: 'Sellers you contact',
-    when: 'A seller you enquire with, or who is matched to your buy requirement, sees your name, company, city and what you need. Your email and phone reach them only if you press "Share my contact details", and you can revoke that.',
-    categories: ['identity', 'contact', 'content'],
+    title: 'Sellers you contact or buy from',
+    when: 'A seller you enquire with, or who is matched to your buy requirement, sees your name, company, city and what you need. Your email and phone reach them only if you press "Share my contact details", and you can revoke that. When you place an order, that seller receives the delivery name, address and phone number you gave, and the GSTIN you bill to, to deliver the goods and put them on the tax invoice.',
+    categories: ['identity', 'contact', 'address', 'content'],
   },
   buyer: {
     title: 'Buyers',
