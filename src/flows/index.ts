@@ -32,7 +32,13 @@ export type { DataExportState, ExportContent, ExportDeps, ExportDownload } from 
 export { findSubjectRows } from './subject-rows.ts'
 export type { SubjectRows, SubjectRowsOptions } from './subject-rows.ts'
 export { erasurePlan, eraseAccount, requestErasure, runPendingErasures } from './erase-account.ts'
-export type { ErasurePlan, ErasurePlanItem, ErasureProof, ErasureReport, ErasureReportTable } from './erase-account.ts'
+export type {
+  ErasurePlan,
+  ErasurePlanItem,
+  ErasureProof,
+  ErasureReport,
+  ErasureReportTable,
+} from './erase-account.ts'
 export {
   acknowledgeAsStaff,
   AnonymousGrievanceInput,
@@ -58,3 +64,10 @@ export type {
   PlacedOrder,
   PlaceOrdersInput,
 } from './checkout.ts'
+export {
+  errorKind as settlementErrorKind,
+  SETTLE_SWEEP_HOURS,
+  settleCapturedPayments,
+  settlePaymentForOrders,
+} from './settle-payments.ts'
+export type { PaymentSettlement, SettlementLog, SettlementSweep } from './settle-payments.ts'

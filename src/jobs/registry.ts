@@ -129,6 +129,19 @@ export const jobs = {
         publicUrl: app.config.publicUrl,
       })
       await payments.reconcilePayments(app.db, gateways, new Date())
+      await flows.settleCapturedPayments(app.db, gateways, new Date(), { log: app.logger })
+    },
+  },
+  // Captured order payments whose orders still wait (the settlement after the webhook failed, or
+  // the reconciler captured it) are settled; money that came after all its orders expired is refunded.
+  'orders.settle-payments': {
+    cron: () => '* * * * *',
+    handler: async (app) => {
+      const gateways = payments.createPaymentGateways(app.db, {
+        ...app.config.payments,
+        publicUrl: app.config.publicUrl,
+      })
+      await flows.settleCapturedPayments(app.db, gateways, new Date(), { log: app.logger })
     },
   },
 } satisfies Record<string, JobDefinition>

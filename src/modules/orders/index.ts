@@ -29,6 +29,7 @@ export {
   type OrderLine,
   type OrderSummary,
   orderHistory,
+  orderStatuses,
   releaseExpiredOrders,
   type ShippingAddress,
 } from './orders.ts'

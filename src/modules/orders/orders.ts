@@ -166,6 +166,16 @@ export async function getBuyerOrder(db: Db, buyerUserId: string, id: string): Pr
   return order!
 }
 
+/** The current status of each of these orders, by id (an unknown id is absent). */
+export async function orderStatuses(db: Db, ids: string[]): Promise<Map<string, OrderStatus>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .select({ id: orders.id, status: orders.status })
+    .from(orders)
+    .where(inArray(orders.id, ids))
+  return new Map(rows.map((r) => [r.id, r.status]))
+}
+
 /** The status history of an order, oldest first. */
 export async function orderHistory(db: Db, orderId: string) {
   return db

@@ -37,7 +37,15 @@ export { outboundPaths, payerToGatewayPath } from './outbound-paths.ts'
 export { canMove, paymentTransitions, settledStatuses, statusesBefore } from './payment-status.ts'
 export { paymentEventSources, paymentStatuses } from './payments.tables.ts'
 export type { PaymentEventSource, PaymentStatus } from './payments.tables.ts'
-export { findPayment, listPaymentEvents, notePayerReturned, refundPayment } from './payments.queries.ts'
+export {
+  findPayment,
+  latestPaymentFor,
+  latestPaymentsFor,
+  listCapturedPayments,
+  listPaymentEvents,
+  notePayerReturned,
+  refundPayment,
+} from './payments.queries.ts'
 export type { Payment, PaymentEvent } from './payments.queries.ts'
 export { reconcilePayments, reconcilePolicy } from './reconcile.ts'
 export type { ReconcilePolicy, ReconcileReport } from './reconcile.ts'

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { conflict, notFound } from '../../shared/errors.ts'
 import type { PaymentGateway } from './gateway.ts'
@@ -12,6 +12,59 @@ export type PaymentEvent = typeof paymentEvents.$inferSelect
 export async function findPayment(db: Db, id: string): Promise<Payment | null> {
   const [row] = await db.select().from(payments).where(eq(payments.id, id))
   return row ?? null
+}
+
+/**
+ * Captured payments for `purpose` that reached captured at or after `since`, in pages of `limit`
+ * (default 500) in capture order; pass the last one of a page as `after` for the next. What a
+ * caller that owns the referenced things sweeps to settle them.
+ */
+export async function listCapturedPayments(
+  db: Db,
+  options: { purpose: string; since: Date; limit?: number; after?: Pick<Payment, 'id' | 'settledAt'> },
+): Promise<Payment[]> {
+  const after = options.after
+  return db
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.status, 'captured'),
+        eq(payments.purpose, options.purpose),
+        gte(payments.settledAt, options.since),
+        after?.settledAt
+          ? sql`(${payments.settledAt}, ${payments.id}) > (${after.settledAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(payments.settledAt), asc(payments.id))
+    .limit(options.limit ?? 500)
+}
+
+/** The newest payment whose references include `referenceId` (an order id), or null. */
+export async function latestPaymentFor(db: Db, referenceId: string): Promise<Payment | null> {
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(arrayContains(payments.referenceIds, [referenceId]))
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(1)
+  return row ?? null
+}
+
+/** The newest payment for each of these references, by reference id (absent: none). */
+export async function latestPaymentsFor(db: Db, referenceIds: string[]): Promise<Map<string, Payment>> {
+  const found = new Map<string, Payment>()
+  if (referenceIds.length === 0) return found
+  const rows = await db
+    .select()
+    .from(payments)
+    .where(arrayOverlaps(payments.referenceIds, referenceIds))
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+  const wanted = new Set(referenceIds)
+  for (const row of rows)
+    for (const id of row.referenceIds) if (wanted.has(id) && !found.has(id)) found.set(id, row)
+  return found
 }
 
 /** A payment's history, oldest first. */

@@ -79,6 +79,10 @@ const OrderOut = z.object({
   reservationExpiresAt: z.string().nullable().describe('Until when the stock is held for payment'),
   createdAt: z.string(),
   items: z.array(OrderLineOut),
+  payment: z
+    .object({ status: z.enum(payments.paymentStatuses) })
+    .nullable()
+    .describe('The newest payment for this order (captured: the money arrived); null if none was started'),
 })
 
 const CheckoutOut = z.object({
@@ -97,7 +101,7 @@ const CheckoutOut = z.object({
   }),
 })
 
-function presentOrder(o: orders.BuyerOrder): z.output<typeof OrderOut> {
+function presentOrder(o: orders.BuyerOrder, payment: payments.Payment | null): z.output<typeof OrderOut> {
   return {
     id: o.id,
     sellerId: o.businessId,
@@ -109,6 +113,7 @@ function presentOrder(o: orders.BuyerOrder): z.output<typeof OrderOut> {
     reservationExpiresAt: o.reservationExpiresAt?.toISOString() ?? null,
     createdAt: o.createdAt.toISOString(),
     items: o.items,
+    payment: payment ? { status: payment.status } : null,
   }
 }
 
@@ -214,7 +219,12 @@ export function orderRoutes(api: ApiRegistry, app: App) {
     },
     async ({ request }) => {
       const session = requireSession(request)
-      return { orders: (await orders.listBuyerOrders(app.db, session.user.id)).map(presentOrder) }
+      const list = await orders.listBuyerOrders(app.db, session.user.id)
+      const paid = await payments.latestPaymentsFor(
+        app.db,
+        list.map((o) => o.id),
+      )
+      return { orders: list.map((o) => presentOrder(o, paid.get(o.id) ?? null)) }
     },
   )
 
@@ -222,14 +232,15 @@ export function orderRoutes(api: ApiRegistry, app: App) {
     {
       method: 'GET',
       url: '/api/v1/orders/:id',
-      summary: 'One of your orders with its items',
+      summary: 'One of your orders with its items and the status of its payment',
       tag: TAG,
       params: z.object({ id: uuidId('That is not an order id.') }),
       responses: { 200: { description: 'The order', schema: z.object({ order: OrderOut }) } },
     },
     async ({ request, params }) => {
       const session = requireSession(request)
-      return { order: presentOrder(await orders.getBuyerOrder(app.db, session.user.id, params.id)) }
+      const order = await orders.getBuyerOrder(app.db, session.user.id, params.id)
+      return { order: presentOrder(order, await payments.latestPaymentFor(app.db, order.id)) }
     },
   )
 }

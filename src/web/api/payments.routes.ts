@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { App } from '../../app.ts'
+import * as flows from '../../flows/index.ts'
 import * as payments from '../../modules/payments/index.ts'
 import { AppError, invalid } from '../../shared/errors.ts'
 import type { ApiRegistry } from './api-registry.ts'
@@ -66,12 +67,23 @@ export function paymentRoutes(server: FastifyInstance, api: ApiRegistry, app: Ap
     async ({ request }) => {
       const raw = rawBodies.get(request) ?? Buffer.alloc(0)
       try {
-        const { outcome } = await payments.receiveWebhook(
+        const { outcome, paymentId } = await payments.receiveWebhook(
           app.db,
           gateways.get('sandbox')!,
           raw,
           request.headers,
         )
+        // Committed: now the orders. A failure here never fails the webhook (the gateway would
+        // only resend what is already recorded); the orders.settle-payments sweep catches up.
+        if (outcome === 'applied' && paymentId)
+          await flows
+            .settlePaymentForOrders(app.db, gateways, paymentId, { log: request.log })
+            .catch((error: unknown) =>
+              request.log.warn(
+                { paymentId, error: flows.settlementErrorKind(error) },
+                'settling the orders after a webhook failed; the sweep will retry',
+              ),
+            )
         return { received: true as const, outcome }
       } catch (error) {
         if (error instanceof payments.WebhookRejected)
