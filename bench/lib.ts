@@ -153,3 +153,24 @@ export function writeResult(name: string, markdown: string) {
   writeFileSync(file, markdown)
   return file
 }
+
+/** Drops and creates a scratch database on the PostgreSQL at `adminUrl`; returns its URL. */
+export async function recreateDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`drop database if exists ${name} with (force)`)
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const target = new URL(adminUrl)
+  target.pathname = `/${name}`
+  return target.toString()
+}
+
+/** The server's version number, e.g. "15.20". */
+export async function serverVersion(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const result = await client.query('show server_version')
+  await client.end()
+  return String(result.rows[0]?.server_version ?? '?').split(' ')[0]!
+}

@@ -12,13 +12,12 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import nodemailer from 'nodemailer'
-import pg from 'pg'
 import { SMTPServer } from 'smtp-server'
 import { type Db, openDatabase, queryRows } from '../src/db/database.ts'
 import { migrate } from '../src/db/migrate.ts'
 import { createLogger } from '../src/logger.ts'
 import * as messaging from '../src/modules/messaging/index.ts'
-import { machine, writeResult } from './lib.ts'
+import { machine, recreateDatabase, serverVersion, writeResult } from './lib.ts'
 import { devMailbox as devMailboxTable } from '#src/modules/messaging/messaging.tables.ts'
 
 const { values } = parseArgs({
@@ -297,23 +296,4 @@ async function startSink() {
     port: state.port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
-}
-
-async function recreateDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`drop database if exists ${name} with (force)`)
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const target = new URL(adminUrl)
-  target.pathname = `/${name}`
-  return target.toString()
-}
-
-async function serverVersion(databaseUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  const result = await client.query('show server_version')
-  await client.end()
-  return String(result.rows[0]?.server_version ?? '?').split(' ')[0]!
 }

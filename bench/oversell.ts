@@ -11,13 +11,12 @@ import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { eq, sql } from 'drizzle-orm'
-import pg from 'pg'
 import { type Db, openDatabase, queryRows } from '../src/db/database.ts'
 import { migrate } from '../src/db/migrate.ts'
 import { placeOrders } from '../src/flows/checkout.ts'
 import { products } from '../src/modules/catalog/catalog.tables.ts'
 import { buildBusiness, buildProduct, buildUser } from '../test/factories.ts'
-import { machine, writeResult } from './lib.ts'
+import { machine, recreateDatabase, serverVersion, writeResult } from './lib.ts'
 
 const { values } = parseArgs({
   allowPositionals: true,
@@ -170,23 +169,4 @@ async function naiveStorm(target: { id: number }) {
     ),
   )
   return { ms: performance.now() - started, sold: sold.reduce((a: number, b: number) => a + b, 0) }
-}
-
-async function recreateDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`drop database if exists ${name} with (force)`)
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const target = new URL(adminUrl)
-  target.pathname = `/${name}`
-  return target.toString()
-}
-
-async function serverVersion(databaseUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  const result = await client.query('show server_version')
-  await client.end()
-  return String(result.rows[0]?.server_version ?? '?').split(' ')[0]!
 }
