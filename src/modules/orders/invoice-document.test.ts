@@ -15,7 +15,7 @@ const bengaluru = { line1: '12, 3rd Cross, Peenya', city: 'Bengaluru', state: 'K
 
 function input(overrides: Partial<InvoiceInput> = {}): InvoiceInput {
   return {
-    number: 'INV/2026-27/000001',
+    number: 'INV/26-27/000001',
     issuedAt: new Date('2026-12-07T06:00:00Z'),
     seller: { legalName: 'Kaveri Pumps Private Limited', gstin: '27AAPFU0939F1ZV', address: pune },
     buyer: {
@@ -145,8 +145,9 @@ describe('invoice numbering', () => {
   })
 
   it('numbers invoices per financial year with six digits', () => {
-    assert.equal(formatInvoiceNumber('2026-27', 123), 'INV/2026-27/000123')
-    assert.equal(formatInvoiceNumber('2099-00', 999_999), 'INV/2099-00/999999')
+    assert.equal(formatInvoiceNumber('2026-27', 123), 'INV/26-27/000123')
+    assert.equal(formatInvoiceNumber('2026-27', 123).length, 16, 'rule 46(b): at most 16 characters')
+    assert.equal(formatInvoiceNumber('2099-00', 999_999), 'INV/99-00/999999')
     assert.throws(() => formatInvoiceNumber('2026-28', 1), RangeError)
     assert.throws(() => formatInvoiceNumber('26-27', 1), RangeError)
     assert.throws(() => formatInvoiceNumber('2026-27', 0), RangeError)

@@ -208,9 +208,9 @@ export function financialYearOf(date: Date): string {
 const FINANCIAL_YEAR = /^(\d{4})-(\d{2})$/
 
 /**
- * 'INV/2026-27/000123': the seller's series for that financial year, as issue 13's contract names it.
- * Throws RangeError on bad input. Rule 46(b) caps an invoice serial at 16 characters; this shape has
- * 18, so it must be shortened (for example 'INV/26-27/000123') before invoices are issued for real.
+ * 'INV/26-27/000123': the seller's series for that financial year. Rule 46(b) of the CGST Rules caps
+ * an invoice serial at 16 characters (letters, digits, '-' and '/'), so the year is written with two
+ * digits each (issue 13's example, 'INV/2026-27/000123', has 18). Throws RangeError on bad input.
  */
 export function formatInvoiceNumber(financialYear: string, sequence: number): string {
   const match = FINANCIAL_YEAR.exec(financialYear)
@@ -220,7 +220,7 @@ export function formatInvoiceNumber(financialYear: string, sequence: number): st
   if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > 999_999) {
     throw new RangeError(`An invoice sequence runs from 1 to 999999, got ${sequence}`)
   }
-  return `INV/${financialYear}/${String(sequence).padStart(6, '0')}`
+  return `INV/${financialYear.slice(2)}/${String(sequence).padStart(6, '0')}`
 }
 
 function resolveState(
