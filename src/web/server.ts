@@ -21,6 +21,7 @@ import { erasureRoutes } from './api/erasure.routes.ts'
 import { rightsRoutes } from './api/rights.routes.ts'
 import { grievanceRoutes } from './api/grievance.routes.ts'
 import { orderRoutes } from './api/orders.routes.ts'
+import { quoteOrderRoutes } from './api/quote-orders.routes.ts'
 import { paymentRoutes } from './api/payments.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
 import { healthRoutes } from './api/health.routes.ts'
@@ -227,6 +228,7 @@ export async function createServer(
   sellerLeadRoutes(api, app)
   grievanceRoutes(api, app)
   orderRoutes(api, app)
+  quoteOrderRoutes(api, app)
   paymentRoutes(server, api, app)
   docsRoutes(server, api, app)
   homePages(server, app)
