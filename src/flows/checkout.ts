@@ -5,6 +5,7 @@ import * as orders from '../modules/orders/index.ts'
 import * as payments from '../modules/payments/index.ts'
 import * as privacy from '../modules/privacy/index.ts'
 import { type AppError, conflict, forbidden, invalid, unauthenticated } from '../shared/errors.ts'
+import { mailSellerOrderPaid } from './order-actions.ts'
 
 // Placing orders from a cart (or a list of items): one order per seller, all in one transaction
 // with the stock they take and the disclosure ledger entries for what each seller now sees. Stock
@@ -183,20 +184,6 @@ export async function checkoutAndPay(
 ): Promise<CheckoutWithPayment> {
   const { returnUrl, ...order } = input
   const placed = await placeOrders(db, order, deps)
-  return payForOrders(db, gateway, { buyerId: input.buyerId, returnUrl }, placed)
-}
-
-/**
- * Starts one payment for placed orders' total at the gateway, with the order ids as its
- * references. If the gateway refuses, the orders are cancelled at once and their stock goes back,
- * and the error is rethrown. Checkout and an accepted quote (accept-quote.ts) both pay this way.
- */
-export async function payForOrders<Placed extends { orders: readonly { id: string }[]; totalPaise: number }>(
-  db: Db,
-  gateway: payments.PaymentGateway,
-  input: { buyerId: string; returnUrl: string },
-  placed: Placed,
-): Promise<Placed & { payment: CheckoutWithPayment['payment'] }> {
   const [contact, card] = await Promise.all([
     accounts.personContact(db, input.buyerId),
     accounts.personCards(db, [input.buyerId]).then((cards) => cards.get(input.buyerId)),
@@ -208,7 +195,7 @@ export async function payForOrders<Placed extends { orders: readonly { id: strin
       purpose: 'orders',
       references: placed.orders.map((o) => o.id),
       payer: { name: card?.name ?? '', email: contact?.email ?? '', phone: contact?.phone ?? null },
-      returnUrl: input.returnUrl,
+      returnUrl,
     })
     return { ...placed, payment }
   } catch (error) {
@@ -260,6 +247,7 @@ export async function settleOrderPayment(db: Db, paymentId: string): Promise<Ord
           reason: `Payment ${payment.id} received.`,
         })
         result.paid.push(id)
+        await mailSellerOrderPaid(tx, id)
       } catch (error) {
         // The order moved between the read and the update (expired by the job): the money is late.
         if ((error as AppError).code !== 'invalid_transition') throw error

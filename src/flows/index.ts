@@ -57,7 +57,6 @@ export type { GrievanceDeps, StaffGrievanceView } from './grievances.ts'
 export { getNominee, NomineeInput, nomineeNoticePath, removeNominee, setNominee } from './nominee.ts'
 export type { NomineeDeps } from './nominee.ts'
 export { checkoutAndPay, placeOrders, RESERVATION_MINUTES, settleOrderPayment } from './checkout.ts'
-export { type AcceptQuoteInput, acceptQuote } from './accept-quote.ts'
 export type {
   CheckoutWithPayment,
   OrderSettlement,
@@ -72,3 +71,14 @@ export {
   settlePaymentForOrders,
 } from './settle-payments.ts'
 export type { PaymentSettlement, SettlementLog, SettlementSweep } from './settle-payments.ts'
+export {
+  acceptOrder,
+  BuyerCancelInput,
+  buyerCancelOrder,
+  DispatchInput,
+  dispatchOrder,
+  mailSellerOrderPaid,
+  SellerCancelInput,
+  sellerCancelOrder,
+} from './order-actions.ts'
+export type { OrderActionResult, RefundState } from './order-actions.ts'

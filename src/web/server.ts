@@ -21,13 +21,13 @@ import { erasureRoutes } from './api/erasure.routes.ts'
 import { rightsRoutes } from './api/rights.routes.ts'
 import { grievanceRoutes } from './api/grievance.routes.ts'
 import { orderRoutes } from './api/orders.routes.ts'
-import { quoteOrderRoutes } from './api/quote-orders.routes.ts'
 import { paymentRoutes } from './api/payments.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
 import { healthRoutes } from './api/health.routes.ts'
 import { meRoutes } from './api/me.routes.ts'
 import { privacyRoutes } from './api/privacy.routes.ts'
 import { requirementRoutes } from './api/requirements.routes.ts'
+import { sellerOrderRoutes } from './api/seller-orders.routes.ts'
 import { sellerRoutes } from './api/seller.routes.ts'
 import { csrfPassed } from './csrf.ts'
 import { presentError, sendJsonError, wantsJson } from './errors.ts'
@@ -228,7 +228,7 @@ export async function createServer(
   sellerLeadRoutes(api, app)
   grievanceRoutes(api, app)
   orderRoutes(api, app)
-  quoteOrderRoutes(api, app)
+  sellerOrderRoutes(api, app)
   paymentRoutes(server, api, app)
   docsRoutes(server, api, app)
   homePages(server, app)

@@ -410,25 +410,34 @@ export const declarations: Declarations = {
       expect: signedIn('accepted'),
     },
   },
-  // The fixture product has no GST details: the buyer's acceptance is refused with a 400 naming it.
-  '/api/v1/enquiries/:id/quotes/:quoteId/accept': {
-    POST: {
-      params: (f) => f.fresh.quote(),
-      body: {
-        shippingAddress: {
-          name: 'Bhavna Kulkarni',
-          line1: 'Plot 9, Bhosari MIDC',
-          city: 'Pune',
-          state: 'Maharashtra',
-          pin: '411026',
-          phone: '+91 98111 00001',
-        },
-      },
-      expect: ownedBy('buyer', 'accepted'),
-    },
-  },
   '/api/v1/orders': { GET: { expect: signedIn() } },
   '/api/v1/orders/:id': { GET: { params: async (f) => ({ id: await f.fresh.order() }), expect: ownedBy('buyer') } },
+  // Buyer's cancel before dispatch: the fresh order awaits payment, so its buyer cancels it.
+  '/api/v1/orders/:id/cancel': {
+    POST: { params: async (f) => ({ id: await f.fresh.order() }), body: {}, expect: ownedBy('buyer') },
+  },
+  // ── Seller's orders (API): the fresh order awaits payment, so the seller's moves are refused (409)
+  '/api/v1/seller/orders': { GET: { expect: sellers() } },
+  '/api/v1/seller/orders/:id': {
+    GET: { params: async (f) => ({ id: await f.fresh.order() }), expect: sellerOwns() },
+  },
+  '/api/v1/seller/orders/:id/accept': {
+    POST: { params: async (f) => ({ id: await f.fresh.order() }), expect: sellerOwns(409) },
+  },
+  '/api/v1/seller/orders/:id/dispatch': {
+    POST: {
+      params: async (f) => ({ id: await f.fresh.order() }),
+      body: { carrier: 'Blue Dart', trackingNumber: 'BD123456789IN' },
+      expect: sellerOwns(409),
+    },
+  },
+  '/api/v1/seller/orders/:id/cancel': {
+    POST: {
+      params: async (f) => ({ id: await f.fresh.order() }),
+      body: { reason: 'The model is discontinued by the maker.' },
+      expect: sellerOwns(409),
+    },
+  },
   '/api/v1/requirements/:id/close': { POST: { params: freshRequirement, expect: ownedBy('buyer') } },
 
   // ── Seller API: sellers only, each on their own products and leads ─────────────────────────

@@ -9,6 +9,7 @@ import { enquiryMessage } from './templates/enquiry-message.tsx'
 import { enquiryReceived } from './templates/enquiry-received.tsx'
 import { grievanceReceived, grievanceUpdate, nomineeNamed } from './templates/grievance-mails.tsx'
 import { marketingDigest } from './templates/marketing-digest.tsx'
+import { orderAccepted, orderCancelled, orderDispatched, orderReceived } from './templates/order-mails.tsx'
 import { passwordReset } from './templates/password-reset.tsx'
 import { phoneVerification } from './templates/phone-verification.tsx'
 import {
@@ -35,6 +36,10 @@ export const messageKinds = {
   'grievance-received': grievanceReceived,
   'grievance-update': grievanceUpdate,
   'nominee-named': nomineeNamed,
+  'order-received': orderReceived,
+  'order-accepted': orderAccepted,
+  'order-dispatched': orderDispatched,
+  'order-cancelled': orderCancelled,
 } as const
 
 export type MessageKind = keyof typeof messageKinds

@@ -33,8 +33,15 @@ export {
   releaseExpiredOrders,
   type ShippingAddress,
 } from './orders.ts'
-/** An order at a quote's price and quantity, stock reserved and GST worked out as at checkout; one live order per quote. */
-export { createQuotedOrder, type QuotedOrderInput } from './quoted-order.ts'
+/** The seller's side: a business's orders (paginated, by status) and one order with delivery details and history. */
+export {
+  getSellerOrder,
+  listSellerOrders,
+  orderParties,
+  SELLER_ORDERS_PAGE_SIZE,
+  type SellerOrder,
+  type SellerOrderRow,
+} from './seller-orders.ts'
 /** The cart: put a product in (MOQ, stock, price and tax details checked), take it out, read it per seller. */
 export {
   addToCart,

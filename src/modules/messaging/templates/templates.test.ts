@@ -93,6 +93,19 @@ const samples: { [K in MessageKind]: MessageData<K> } = {
     relationship: 'Sibling',
     grievanceUrl: 'https://mandi.example/grievance',
   },
+  'order-received': { orderId: '3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c', totalPaise: 926_300, itemCount: 2 },
+  'order-accepted': { orderId: '3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c' },
+  'order-dispatched': {
+    orderId: '3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c',
+    carrier: 'Blue Dart',
+    trackingNumber: 'BD123456789IN',
+  },
+  'order-cancelled': {
+    orderId: '3f2b8c1e-9a4d-4e7b-b1c2-0d9e8f7a6b5c',
+    cancelledBy: 'seller',
+    reason: 'The pump model is discontinued by the maker.',
+    refund: 'issued',
+  },
 }
 
 function email(kind: MessageKind, data: unknown = samples[kind], context: RenderContext = ctx) {
