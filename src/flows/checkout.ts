@@ -184,6 +184,20 @@ export async function checkoutAndPay(
 ): Promise<CheckoutWithPayment> {
   const { returnUrl, ...order } = input
   const placed = await placeOrders(db, order, deps)
+  return payForOrders(db, gateway, { buyerId: input.buyerId, returnUrl }, placed)
+}
+
+/**
+ * Starts one payment for placed orders' total at the gateway, with the order ids as its
+ * references. If the gateway refuses, the orders are cancelled at once and their stock goes back,
+ * and the error is rethrown. Checkout and an accepted quote (accept-quote.ts) both pay this way.
+ */
+export async function payForOrders<Placed extends { orders: readonly { id: string }[]; totalPaise: number }>(
+  db: Db,
+  gateway: payments.PaymentGateway,
+  input: { buyerId: string; returnUrl: string },
+  placed: Placed,
+): Promise<Placed & { payment: CheckoutWithPayment['payment'] }> {
   const [contact, card] = await Promise.all([
     accounts.personContact(db, input.buyerId),
     accounts.personCards(db, [input.buyerId]).then((cards) => cards.get(input.buyerId)),
@@ -195,7 +209,7 @@ export async function checkoutAndPay(
       purpose: 'orders',
       references: placed.orders.map((o) => o.id),
       payer: { name: card?.name ?? '', email: contact?.email ?? '', phone: contact?.phone ?? null },
-      returnUrl,
+      returnUrl: input.returnUrl,
     })
     return { ...placed, payment }
   } catch (error) {

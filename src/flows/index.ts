@@ -57,6 +57,7 @@ export type { GrievanceDeps, StaffGrievanceView } from './grievances.ts'
 export { getNominee, NomineeInput, nomineeNoticePath, removeNominee, setNominee } from './nominee.ts'
 export type { NomineeDeps } from './nominee.ts'
 export { checkoutAndPay, placeOrders, RESERVATION_MINUTES, settleOrderPayment } from './checkout.ts'
+export { type AcceptQuoteInput, acceptQuote } from './accept-quote.ts'
 export type {
   CheckoutWithPayment,
   OrderSettlement,

@@ -21,6 +21,7 @@ import { erasureRoutes } from './api/erasure.routes.ts'
 import { rightsRoutes } from './api/rights.routes.ts'
 import { grievanceRoutes } from './api/grievance.routes.ts'
 import { orderRoutes } from './api/orders.routes.ts'
+import { quoteOrderRoutes } from './api/quote-orders.routes.ts'
 import { paymentRoutes } from './api/payments.routes.ts'
 import { sellerLeadRoutes } from './api/seller-leads.routes.ts'
 import { healthRoutes } from './api/health.routes.ts'
@@ -229,6 +230,7 @@ export async function createServer(
   grievanceRoutes(api, app)
   orderRoutes(api, app)
   sellerOrderRoutes(api, app)
+  quoteOrderRoutes(api, app)
   paymentRoutes(server, api, app)
   docsRoutes(server, api, app)
   homePages(server, app)

@@ -410,6 +410,23 @@ export const declarations: Declarations = {
       expect: signedIn('accepted'),
     },
   },
+  // The fixture product has no GST details: the buyer's acceptance is refused with a 400 naming it.
+  '/api/v1/enquiries/:id/quotes/:quoteId/accept': {
+    POST: {
+      params: (f) => f.fresh.quote(),
+      body: {
+        shippingAddress: {
+          name: 'Bhavna Kulkarni',
+          line1: 'Plot 9, Bhosari MIDC',
+          city: 'Pune',
+          state: 'Maharashtra',
+          pin: '411026',
+          phone: '+91 98111 00001',
+        },
+      },
+      expect: ownedBy('buyer', 'accepted'),
+    },
+  },
   '/api/v1/orders': { GET: { expect: signedIn() } },
   '/api/v1/orders/:id': { GET: { params: async (f) => ({ id: await f.fresh.order() }), expect: ownedBy('buyer') } },
   // Buyer's cancel before dispatch: the fresh order awaits payment, so its buyer cancels it.

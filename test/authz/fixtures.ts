@@ -251,6 +251,17 @@ export async function buildFixtures(app: App) {
   const fresh = {
     /** Another enquiry from buyer to seller. */
     enquiry: async () => (await insertEnquiry()).id,
+    /** Another enquiry from buyer to seller with the seller's quote in it. */
+    quote: async () => {
+      const { id } = await insertEnquiry()
+      const message = await enquiries.sendQuote(db, app.enquiryContext, sellerActor, id, {
+        pricePaisePerUnit: 45_000,
+        quantity: 25,
+        unit: 'piece',
+        validUntil: '2099-12-31',
+      })
+      return { id, quoteId: message.id }
+    },
     /** Another open requirement of the buyer's. */
     requirement: async () => (await insertRequirement()).id,
     /** Another draft product of the seller's. */

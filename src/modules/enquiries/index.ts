@@ -159,3 +159,6 @@ export {
 /** The inbound-SMTP handler for relay addresses: checks the sender, cleans the reply, stores and forwards it. */
 export { createRelayInboundHandler } from './relay-inbound.ts'
 export type { RelayInboundDeps } from './relay-inbound.ts'
+
+/** A buyer's quote as plain facts for accepting it, and the thread's note (and won lead) once it is accepted. */
+export { type BuyerQuote, quoteForBuyer, recordQuoteAccepted } from './quote-acceptance.ts'

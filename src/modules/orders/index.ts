@@ -33,6 +33,8 @@ export {
   releaseExpiredOrders,
   type ShippingAddress,
 } from './orders.ts'
+/** An order at a quote's price and quantity, stock reserved and GST worked out as at checkout; one live order per quote. */
+export { createQuotedOrder, type QuotedOrderInput } from './quoted-order.ts'
 /** The seller's side: a business's orders (paginated, by status) and one order with delivery details and history. */
 export {
   getSellerOrder,

@@ -85,7 +85,7 @@ const OrderOut = z.object({
     .describe('The newest payment for this order (captured: the money arrived); null if none was started'),
 })
 
-const CheckoutOut = z.object({
+export const CheckoutOut = z.object({
   orders: z.array(
     z.object({
       id: z.string(),
