@@ -209,8 +209,10 @@ function normalise(row: SummaryRow): OrderSummary {
   return { ...row, businessId: Number(row.businessId) }
 }
 
-async function withItems(db: Db, list: OrderSummary[]): Promise<BuyerOrder[]> {
-  if (list.length === 0) return []
+/** The lines of the given orders, by order id, in the order they were added. */
+export async function orderLinesOf(db: Db, orderIds: readonly string[]): Promise<Map<string, OrderLine[]>> {
+  const byOrder = new Map<string, OrderLine[]>()
+  if (orderIds.length === 0) return byOrder
   const items = await db
     .select({
       orderId: orderItems.orderId,
@@ -225,18 +227,20 @@ async function withItems(db: Db, list: OrderSummary[]): Promise<BuyerOrder[]> {
       taxPaise: orderItems.taxPaise,
     })
     .from(orderItems)
-    .where(
-      inArray(
-        orderItems.orderId,
-        list.map((o) => o.id),
-      ),
-    )
+    .where(inArray(orderItems.orderId, [...orderIds]))
     .orderBy(asc(orderItems.id))
-  const byOrder = new Map<string, OrderLine[]>()
   for (const { orderId, ...line } of items) {
     const lines = byOrder.get(orderId) ?? []
     lines.push({ ...line, productId: Number(line.productId) })
     byOrder.set(orderId, lines)
   }
+  return byOrder
+}
+
+async function withItems(db: Db, list: OrderSummary[]): Promise<BuyerOrder[]> {
+  const byOrder = await orderLinesOf(
+    db,
+    list.map((o) => o.id),
+  )
   return list.map((o) => ({ ...o, items: byOrder.get(o.id) ?? [] }))
 }

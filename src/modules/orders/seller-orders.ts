@@ -1,7 +1,13 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/database.ts'
 import { notFound } from '../../shared/errors.ts'
-import { orderHistory, type OrderLine, type OrderSummary, type ShippingAddress } from './orders.ts'
+import {
+  orderHistory,
+  type OrderLine,
+  orderLinesOf,
+  type OrderSummary,
+  type ShippingAddress,
+} from './orders.ts'
 import { orderItems, orders, type OrderStatus } from './orders.tables.ts'
 
 // The seller's side of orders: the orders placed with one business, newest first, and one order
@@ -102,25 +108,11 @@ export async function getSellerOrder(db: Db, businessId: number, id: string): Pr
     .where(and(eq(orders.id, id), eq(orders.businessId, businessId)))
   if (!row) throw notFound('order_not_found', 'There is no such order.')
   const { shipName, shipLine1, shipLine2, shipCity, shipState, shipPin, shipPhone, ...rest } = row
-  const items = await db
-    .select({
-      productId: orderItems.productId,
-      title: orderItems.title,
-      hsnCode: orderItems.hsnCode,
-      unit: orderItems.unit,
-      unitPricePaise: orderItems.unitPricePaise,
-      quantity: orderItems.quantity,
-      gstRatePercent: orderItems.gstRatePercent,
-      taxablePaise: orderItems.taxablePaise,
-      taxPaise: orderItems.taxPaise,
-    })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, id))
-    .orderBy(asc(orderItems.id))
+  const items = (await orderLinesOf(db, [id])).get(id) ?? []
   return {
     ...rest,
     businessId: Number(rest.businessId),
-    items: items.map((i) => ({ ...i, productId: Number(i.productId) })),
+    items,
     delivery: {
       name: shipName,
       line1: shipLine1,

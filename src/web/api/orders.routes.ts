@@ -56,7 +56,7 @@ const CartOut = z.object({
   }),
 })
 
-const OrderLineOut = z.object({
+export const OrderLineOut = z.object({
   productId: z.number().int(),
   title: z.string(),
   hsnCode: z.string().nullable(),

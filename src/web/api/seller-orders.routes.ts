@@ -6,6 +6,7 @@ import * as payments from '../../modules/payments/index.ts'
 import { uuidId } from '../../shared/validation.ts'
 import { requireSession } from '../session.ts'
 import type { ApiRegistry } from './api-registry.ts'
+import { OrderLineOut } from './orders.routes.ts'
 import { paymentSettings } from './payments.routes.ts'
 import { apiSeller } from './seller.routes.ts'
 
@@ -17,18 +18,6 @@ import { apiSeller } from './seller.routes.ts'
 const TAG = 'Seller orders'
 
 const Status = z.enum(orders.orderStatusValues)
-
-const OrderLineOut = z.object({
-  productId: z.number().int(),
-  title: z.string(),
-  hsnCode: z.string().nullable(),
-  unit: z.string(),
-  unitPricePaise: z.number().int(),
-  quantity: z.number().int(),
-  gstRatePercent: z.number().int().nullable(),
-  taxablePaise: z.number().int(),
-  taxPaise: z.number().int().nullable(),
-})
 
 const SellerOrderRowOut = z.object({
   id: z.string(),
