@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import type { Db } from '#src/db/database.ts'
 import { businesses, users } from '#src/modules/accounts/accounts.tables.ts'
 import { categories, type ProductSpec, products } from '#src/modules/catalog/catalog.tables.ts'
@@ -19,7 +19,10 @@ export async function buildUser(db: Db, overrides: Partial<typeof users.$inferIn
 export async function buildBusiness(db: Db, overrides: Partial<typeof businesses.$inferInsert> = {}) {
   const ownerUserId = overrides.ownerUserId ?? (await buildUser(db, { roles: ['buyer', 'seller'] })).id
   const id = unique()
-  const pan = `AAB${'CFHPT'[Number.parseInt(id.slice(0, 2), 16) % 5]}${id.slice(0, 1).toUpperCase().replace(/[0-9]/, 'K')}${String(Number.parseInt(id.slice(2, 6), 16) % 10000).padStart(4, '0')}Q`
+  // A random, well-formed PAN (about 6 × 10^11 of them), so that a test building hundreds of
+  // businesses never meets the unique GSTIN twice.
+  const letter = () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[randomInt(26)]!
+  const pan = `${letter()}${letter()}${letter()}${'CFHPT'[randomInt(5)]}${letter()}${String(randomInt(10000)).padStart(4, '0')}${letter()}`
   const [business] = await db
     .insert(businesses)
     .values({
